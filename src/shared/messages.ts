@@ -1,0 +1,47 @@
+// The one map of messages between contexts (uBlacklist/Bitwarden style): name → (request) => response.
+import type { PurposeMap, Report } from '../core/types.ts';
+
+export interface Preferences {
+  /** the default consent for every site: purpose → allowed */
+  defaults: PurposeMap;
+  /** per-site overrides, keyed by registrable domain */
+  sites: Record<string, PurposeMap>;
+  /** send Global Privacy Control (Sec-GPC: 1 and navigator.globalPrivacyControl) */
+  gpc: boolean;
+  /** how many days of history to keep */
+  retentionDays: number;
+}
+
+export interface HistoryEntry {
+  site: string;
+  url: string;
+  at: string;
+  requests: number;
+  thirdParties: number;
+  trackers: string[];
+  cookies: number;
+  findings: Record<string, number>;
+}
+
+export interface MessageMap {
+  /** the report of a tab's current visit (popup, CLI); null when the tab has no observed page */
+  getTabReport: (req: { tabId: number }) => Report | null;
+  /** the report of the visit in the sender's own tab (used by the CLI through an extension page) */
+  getReportByUrl: (req: { url: string }) => Report | null;
+  getPreferences: (req: Record<string, never>) => Preferences;
+  savePreferences: (req: { preferences: Preferences }) => Preferences;
+  getHistory: (req: Record<string, never>) => HistoryEntry[];
+  /** everything Candor stored, as JSON (options page "export") */
+  exportData: (req: Record<string, never>) => { history: HistoryEntry[]; preferences: Preferences };
+  clearData: (req: Record<string, never>) => { cleared: true };
+  /** background is initialised (tests and the CLI wait for it before the first navigation) */
+  ping: (req: Record<string, never>) => { ready: true; version: string };
+}
+
+export type MessageName = keyof MessageMap;
+export type MessageRequest<K extends MessageName> = Parameters<MessageMap[K]>[0];
+export type MessageResponse<K extends MessageName> = ReturnType<MessageMap[K]>;
+export interface Envelope<K extends MessageName = MessageName> {
+  candor: K;
+  request: MessageRequest<K>;
+}
