@@ -1,0 +1,122 @@
+// The popup's cookie list: purpose (and how it was decided), lifetime, setter, and declared vs observed.
+import { siteOf } from '../party.ts';
+import type { CookiePurposeSource, CookieSetter, DeclaredCookie, ObservedCookie, Party, Phase, Purpose, Report } from '../types.ts';
+import { formatDuration } from './format-duration.ts';
+import type { Duration } from './format-duration.ts';
+import { memoByReport } from './memo.ts';
+
+/**
+ * `declared`: listed, purpose agrees · `purpose-differs`: listed under another purpose ·
+ * `undeclared`: the site declares cookies but not this one · `no-declaration`: the site declares no cookies at all.
+ */
+export type DeclarationStatus = 'declared' | 'purpose-differs' | 'undeclared' | 'no-declaration';
+
+export interface CookieRow {
+  /** stable key: name, domain and path */
+  id: string;
+  name: string;
+  domain: string;
+  path: string;
+  party: Party;
+  purpose: Purpose;
+  purposeSource: CookiePurposeSource;
+  purposeDetail: string | null;
+  /** null for a session cookie */
+  lifetime: Duration | null;
+  lifetimeSeconds: number | null;
+  setBy: CookieSetter;
+  /** registrable domain of the setter URL, '' where unknown */
+  setterSite: string;
+  status: DeclarationStatus;
+  declaration: { purpose: Purpose; retention: Duration | null; retentionSeconds: number | null; source: string } | null;
+  /** lives at least 1.5× longer than declared (the retention-exceeds-declared rule) */
+  outlivesDeclared: boolean;
+  removed: boolean;
+  phases: Phase[];
+}
+
+function bare(domain: string): string {
+  return domain.replace(/^\./, '').toLowerCase();
+}
+
+function domainMatches(declared: string | undefined, observed: string): boolean {
+  if (declared === undefined || declared === '') return true;
+  const d = bare(declared);
+  const o = bare(observed);
+  return o === d || o.endsWith(`.${d}`) || d.endsWith(`.${o}`);
+}
+
+/** The declaration that covers a cookie: an exact name first, else the longest matching prefix. */
+export function findDeclaration(cookie: Pick<ObservedCookie, 'name' | 'domain'>, declarations: readonly DeclaredCookie[]): DeclaredCookie | null {
+  let best: DeclaredCookie | null = null;
+  for (const d of declarations) {
+    if (!domainMatches(d.domain, cookie.domain)) continue;
+    if (d.prefix === true) {
+      if (cookie.name.startsWith(d.name) && (best === null || (best.prefix === true && d.name.length > best.name.length))) best = d;
+    } else if (d.name === cookie.name) {
+      return d;
+    }
+  }
+  return best;
+}
+
+function row(cookie: ObservedCookie, declarations: readonly DeclaredCookie[], siteRetention: number | null, phase: Phase): CookieRow {
+  const match = findDeclaration(cookie, declarations);
+  let status: DeclarationStatus = 'no-declaration';
+  if (declarations.length > 0) status = match === null ? 'undeclared' : match.purpose === cookie.purpose ? 'declared' : 'purpose-differs';
+  const declaredRetention = match?.retentionSeconds ?? siteRetention;
+  const lifetime = cookie.session ? null : cookie.lifetimeSeconds;
+  return {
+    id: `${cookie.name}|${cookie.domain}|${cookie.path}`,
+    name: cookie.name,
+    domain: cookie.domain,
+    path: cookie.path,
+    party: cookie.party,
+    purpose: cookie.purpose,
+    purposeSource: cookie.purposeSource,
+    purposeDetail: cookie.purposeDetail ?? null,
+    lifetime: lifetime === null ? null : formatDuration(lifetime),
+    lifetimeSeconds: lifetime,
+    setBy: cookie.setBy,
+    setterSite: cookie.setBy.url === undefined ? '' : siteOf(cookie.setBy.url),
+    status,
+    declaration:
+      match === null
+        ? null
+        : {
+            purpose: match.purpose,
+            retentionSeconds: match.retentionSeconds,
+            retention: match.retentionSeconds === null ? null : formatDuration(match.retentionSeconds),
+            source: match.source,
+          },
+    outlivesDeclared: lifetime !== null && declaredRetention !== null && declaredRetention > 0 && lifetime >= 1.5 * declaredRetention,
+    removed: cookie.removed === true,
+    phases: [phase],
+  };
+}
+
+const STATUS_ORDER: Record<DeclarationStatus, number> = { 'purpose-differs': 0, undeclared: 1, 'no-declaration': 2, declared: 3 };
+
+function compute(report: Report): CookieRow[] {
+  const rows = new Map<string, CookieRow>();
+  for (const visit of report.visits) {
+    const { cookies: declarations, retentionSeconds } = visit.declared;
+    for (const cookie of visit.observed.cookies) {
+      const next = row(cookie, declarations, retentionSeconds, visit.phase);
+      const previous = rows.get(next.id);
+      // the same cookie in several phases: keep the latest state, remember every phase
+      if (previous !== undefined) next.phases = previous.phases.includes(visit.phase) ? previous.phases : [...previous.phases, visit.phase];
+      rows.set(next.id, next);
+    }
+  }
+  return [...rows.values()].sort(
+    (a, b) =>
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+      Number(b.outlivesDeclared) - Number(a.outlivesDeclared) ||
+      Number(a.party === 'first') - Number(b.party === 'first') ||
+      a.name.localeCompare(b.name),
+  );
+}
+
+/** One row per cookie (name, domain, path) across visits: mismatches first, then third-party cookies. Memoized per report. */
+export const cookieRows: (report: Report) => CookieRow[] = memoByReport(compute);

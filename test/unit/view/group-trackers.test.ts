@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest';
+import { groupTrackers } from '../../../src/core/view/group-trackers.ts';
+import { purposeCounts } from '../../../src/core/view/purpose-counts.ts';
+import { observed, request, tracker } from './fixture.ts';
+
+const ga = tracker();
+const ads = tracker({ key: 'doubleclick', name: 'DoubleClick', category: 'advertising', purpose: 'advertising' });
+const fb = tracker({ key: 'facebook_connect', name: 'Facebook Connect', category: 'social_media', organization: 'Meta', purpose: 'social' });
+const orphan = tracker({ key: 'tiny', name: 'Tiny Pixel', category: 'misc', organization: null, purpose: 'unknown' });
+
+const fixture = observed([
+  request({ tracker: ga, site: 'google-analytics.com' }),
+  request({ tracker: ga, site: 'google-analytics.com' }),
+  request({ tracker: ga, site: 'googletagmanager.com' }),
+  request({ tracker: ads, site: 'doubleclick.net' }),
+  request({ tracker: fb, site: 'facebook.net' }),
+  request({ tracker: orphan, site: 'tiny.example' }),
+  request({ tracker: null }),
+]);
+
+describe('groupTrackers', () => {
+  test('groups by company, busiest first, with purposes and counts', () => {
+    const groups = groupTrackers(fixture);
+    expect(groups.map((g) => [g.company, g.companyKnown, g.requests, g.purposes])).toEqual([
+      ['Google', true, 4, ['analytics', 'advertising']],
+      ['Meta', true, 1, ['social']],
+      ['Tiny Pixel', false, 1, ['unknown']],
+    ]);
+    const google = groups[0];
+    expect(google?.trackers.map((t) => [t.name, t.requests, t.sites])).toEqual([
+      ['Google Analytics', 3, ['google-analytics.com', 'googletagmanager.com']],
+      ['DoubleClick', 1, ['doubleclick.net']],
+    ]);
+  });
+
+  test('no trackers → no groups', () => {
+    expect(groupTrackers(observed([request()]))).toEqual([]);
+  });
+
+  test('memoized per report object', () => {
+    expect(groupTrackers(fixture)).toBe(groupTrackers(fixture));
+  });
+});
+
+describe('purposeCounts', () => {
+  test.each([
+    ['analytics', 1, 3],
+    ['advertising', 1, 1],
+    ['social', 1, 1],
+    ['unknown', 1, 1],
+  ])('%s: %d trackers, %d requests', (purpose, trackers, requests) => {
+    const row = purposeCounts(fixture).find((c) => c.purpose === purpose);
+    expect([row?.trackers, row?.requests, row?.share]).toEqual([trackers, requests, 1]);
+  });
+
+  test('purposes without trackers are left out, order follows PURPOSES', () => {
+    expect(purposeCounts(fixture).map((c) => c.purpose)).toEqual(['analytics', 'advertising', 'social', 'unknown']);
+  });
+
+  test('share is relative to the largest bar', () => {
+    const two = observed([request({ tracker: ga }), request({ tracker: tracker({ key: 'x', name: 'X' }) }), request({ tracker: ads })]);
+    expect(purposeCounts(two).map((c) => [c.purpose, c.share])).toEqual([
+      ['analytics', 1],
+      ['advertising', 0.5],
+    ]);
+  });
+});
