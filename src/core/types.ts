@@ -167,6 +167,8 @@ export interface DeclaredCookie {
   source: string;
   /** the name is a prefix (`_ga_` …) rather than an exact name */
   prefix?: boolean;
+  /** declared as a session cookie (`retentionSeconds` is then null) */
+  session?: boolean;
 }
 
 export interface Declared {
@@ -224,7 +226,14 @@ export interface Visit {
 }
 
 export type EvidenceItem =
-  | { type: 'cookie'; name: string; domain: string; phase?: Phase }
+  | {
+      type: 'cookie';
+      name: string;
+      domain: string;
+      phase?: Phase;
+      /** `wrong-purpose`: the independent classification (declarations ignored) and what decided it */
+      classification?: { purpose: Purpose; source: CookiePurposeSource; detail?: string };
+    }
   | { type: 'request'; url: string; phase?: Phase }
   | { type: 'storage'; key: string; origin: string }
   | { type: 'consent'; source: string; choiceMade?: boolean; purposes?: PurposeMap; phase?: Phase }

@@ -1,0 +1,36 @@
+// What every findings rule receives: one visit, the report it belongs to, and the injected independent classifier.
+import type { CookiePurposeSource, Finding, Purpose, Visit } from '../types.ts';
+
+/** The cookie facts an independent classifier may look at (never the site's declaration). */
+export interface ClassifierInput {
+  name: string;
+  domain: string;
+  value?: string;
+  lifetimeSeconds?: number | null;
+}
+
+export interface Classification {
+  purpose: Purpose;
+  source: CookiePurposeSource;
+  /** which known-cookie rule, tracker or heuristic decided */
+  detail?: string;
+}
+
+/**
+ * Classifies a cookie while ignoring every declaration (known cookies, setter tracker, heuristics).
+ * Injected rather than imported, so rules stay testable and the integrator wires `classifyCookie`.
+ */
+export type IndependentClassifier = (cookie: ClassifierInput) => Classification;
+
+export interface RuleContext {
+  /** the visit this rule judges */
+  visit: Visit;
+  /** every visit of the report, in report order (phased rules look at the others) */
+  visits: readonly Visit[];
+  /** registrable domain of the top-level page */
+  site: string;
+  /** null where none was wired: rules that need it (`wrong-purpose`) then stay silent */
+  classify: IndependentClassifier | null;
+}
+
+export type Rule = (ctx: RuleContext) => Finding[];

@@ -1,0 +1,74 @@
+// The findings engine: every rule over every visit, severities configured per kind, duplicates folded, stable order.
+import { siteOf } from '../party.ts';
+import { FINDING_KINDS, PHASES, SEVERITIES } from '../types.ts';
+import type { Finding, FindingKind, Report, Severity, Visit } from '../types.ts';
+import type { IndependentClassifier, RuleContext } from './context.ts';
+import { RULES } from './rules/index.ts';
+
+export type { Classification, ClassifierInput, IndependentClassifier, Rule, RuleContext } from './context.ts';
+export { RULES } from './rules/index.ts';
+
+export type ReportInput = Pick<Report, 'site' | 'url' | 'visits'>;
+
+export interface FindingsOptions {
+  /** overrides the default severity of a kind (the kind itself never changes) */
+  severity?: Partial<Record<FindingKind, Severity>>;
+  /** the independent cookie classifier `wrong-purpose` needs; without it that rule stays silent */
+  classify?: IndependentClassifier;
+}
+
+/** Kinds about the site's declarations rather than one phase's traffic: the same finding in two phases is one. */
+const DECLARATION_KINDS: ReadonlySet<FindingKind> = new Set([
+  'unclassified-cookie',
+  'contradictory-declaration',
+  'invalid-metadata',
+  'wrong-purpose',
+]);
+
+function rank<T>(list: readonly T[], item: T): number {
+  const index = list.indexOf(item);
+  return index === -1 ? list.length : index;
+}
+
+function dedupeKey(finding: Finding): string {
+  if (!DECLARATION_KINDS.has(finding.kind)) {
+    return JSON.stringify([finding.kind, finding.phase, finding.title, finding.evidence]);
+  }
+  const declarations = finding.evidence.filter((e) => e.type !== 'cookie' && e.type !== 'request');
+  return JSON.stringify([finding.kind, finding.title, declarations]);
+}
+
+function isVisit(value: unknown): value is Visit {
+  return typeof value === 'object' && value !== null;
+}
+
+export function computeFindings(report: ReportInput, options: FindingsOptions = {}): Finding[] {
+  const visits = Array.isArray(report.visits) ? report.visits.filter(isVisit) : [];
+  const site = (typeof report.site === 'string' && report.site) || siteOf(typeof report.url === 'string' ? report.url : '');
+  const overrides = options.severity ?? {};
+  const byKey = new Map<string, Finding>();
+  for (const visit of visits) {
+    const ctx: RuleContext = { visit, visits, site, classify: options.classify ?? null };
+    for (const kind of FINDING_KINDS) {
+      let found: Finding[];
+      try {
+        found = RULES[kind](ctx);
+      } catch {
+        found = []; // a rule must never take the report down with it; rules are written not to throw
+      }
+      for (const finding of found) {
+        const override = overrides[finding.kind];
+        if (override && (SEVERITIES as readonly string[]).includes(override)) finding.severity = override;
+        const key = dedupeKey(finding);
+        const seen = byKey.get(key);
+        if (!seen || finding.evidence.length > seen.evidence.length) byKey.set(key, seen ? { ...finding, phase: seen.phase } : finding);
+      }
+    }
+  }
+  return [...byKey.values()].sort(
+    (a, b) =>
+      rank(SEVERITIES, a.severity) - rank(SEVERITIES, b.severity) ||
+      rank(FINDING_KINDS, a.kind) - rank(FINDING_KINDS, b.kind) ||
+      rank(PHASES, a.phase) - rank(PHASES, b.phase),
+  );
+}

@@ -1,0 +1,45 @@
+// `tracking-before-consent`: tracking cookies or requests while the consent mechanism holds no choice yet.
+// Raised in the `before-consent` phase (nobody touched the banner), or in any visit whose recorded consent says no
+// choice was made. A `browsing` visit with a recorded choice never raises it: timing within the visit is unknown.
+import type { RuleContext } from '../context.ts';
+import { consentEvidence, cookieEvidence, requestEvidence } from '../evidence.ts';
+import { finding } from '../finding.ts';
+import { cookiesOf, recordedOf, requestsOf } from '../safe.ts';
+import { cookieSubject, requestSubject } from '../subjects.ts';
+import { TEXTS } from '../texts.ts';
+import { groupRequests, isTrackingCookie, isTrackingRequest, uniqueCookies } from '../tracking.ts';
+import type { Finding } from '../../types.ts';
+
+export function trackingBeforeConsent({ visit }: RuleContext): Finding[] {
+  const recorded = recordedOf(visit);
+  const noChoiceYet = visit.phase === 'before-consent' || (recorded !== null && recorded.choiceMade !== true);
+  if (!noChoiceYet) return [];
+  const phase = visit.phase;
+  const consent = recorded ? [consentEvidence(recorded, phase)] : [];
+  const findings: Finding[] = [];
+  for (const cookie of uniqueCookies(cookiesOf(visit).filter(isTrackingCookie))) {
+    findings.push(
+      finding(
+        'tracking-before-consent',
+        'high',
+        phase,
+        TEXTS.trackingBeforeConsentCookie(cookieSubject(cookie), phase),
+        [cookieEvidence(cookie, phase), ...consent],
+        cookie.purpose,
+      ),
+    );
+  }
+  for (const group of groupRequests(requestsOf(visit).filter(isTrackingRequest))) {
+    findings.push(
+      finding(
+        'tracking-before-consent',
+        'high',
+        phase,
+        TEXTS.trackingBeforeConsentRequests(requestSubject(group), phase),
+        [...requestEvidence(group.requests, phase), ...consent],
+        group.purpose,
+      ),
+    );
+  }
+  return findings;
+}

@@ -1,0 +1,87 @@
+// `wrong-purpose`: a cookie declared under one purpose but known to serve another. The site's declaration is checked
+// against the injected independent classifier (which ignores declarations), never against the report's own cookie
+// purpose (that one puts the declaration first). Only confident classifications count (a known cookie or the setting
+// tracker, not a name heuristic), and only when the declaration understates the cookie: an analytics cookie filed
+// under advertising is over-cautious, not misleading.
+import type { EvidenceItem, Finding, ObservedCookie, Purpose } from '../../types.ts';
+import { isConsentCookie } from '../consent-cookie.ts';
+import type { Classification, IndependentClassifier, RuleContext } from '../context.ts';
+import { declarationKey, isPatternDeclaration, matchDeclared } from '../declared-cookie-match.ts';
+import { finding } from '../finding.ts';
+import { cookiesOf, declaredCookiesOf } from '../safe.ts';
+import { TEXTS } from '../texts.ts';
+import { cookieKey, uniqueCookies } from '../tracking.ts';
+
+const RANK: Record<Purpose, number> = { necessary: 0, functional: 1, analytics: 2, social: 2, advertising: 3, unknown: -1 };
+
+function understates(declared: Purpose, known: Classification): boolean {
+  if (known.source !== 'known-cookie' && known.source !== 'tracker') return false;
+  if (declared === 'unknown' || known.purpose === 'unknown' || known.purpose === declared) return false;
+  return RANK[known.purpose] >= RANK[declared];
+}
+
+function safeClassify(classify: IndependentClassifier, cookie: Parameters<IndependentClassifier>[0]): Classification | null {
+  try {
+    const result = classify(cookie);
+    return result && typeof result.purpose === 'string' ? result : null;
+  } catch {
+    return null;
+  }
+}
+
+function classifierInput(cookie: ObservedCookie): Parameters<IndependentClassifier>[0] {
+  const input: Parameters<IndependentClassifier>[0] = { name: cookie.name, domain: cookie.domain };
+  if (typeof cookie.value === 'string') input.value = cookie.value;
+  if (typeof cookie.lifetimeSeconds === 'number') input.lifetimeSeconds = cookie.lifetimeSeconds;
+  return input;
+}
+
+export function wrongPurpose({ visit, site, classify }: RuleContext): Finding[] {
+  if (!classify) return [];
+  const observed = uniqueCookies(cookiesOf(visit));
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const declared of declaredCookiesOf(visit)) {
+    if (declared.purpose === 'unknown' || isConsentCookie(declared.name)) continue;
+    const matches = observed.filter((c) => matchDeclared([declared], c).length > 0);
+    const subjects: { name: string; cookie: ObservedCookie | null; input: Parameters<IndependentClassifier>[0] }[] =
+      matches.length > 0
+        ? matches.map((c) => ({ name: c.name, cookie: c, input: classifierInput(c) }))
+        : isPatternDeclaration(declared)
+          ? []
+          : [{ name: declared.name, cookie: null, input: { name: declared.name, domain: declared.domain ?? site } }];
+    for (const subject of subjects) {
+      const key = `${declarationKey(declared)}\u0000${subject.cookie ? cookieKey(subject.cookie) : ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const known = safeClassify(classify, subject.input);
+      if (!known || !understates(declared.purpose, known)) continue;
+      const classification: Classification = { purpose: known.purpose, source: known.source };
+      if (typeof known.detail === 'string') classification.detail = known.detail;
+      const evidence: EvidenceItem[] = [
+        { type: 'declaration', source: String(declared.source), name: declared.name, purpose: declared.purpose },
+      ];
+      if (subject.cookie) {
+        evidence.push({
+          type: 'cookie',
+          name: subject.cookie.name,
+          domain: subject.cookie.domain,
+          phase: visit.phase,
+          classification,
+        });
+      }
+      const how = known.detail ? `${known.source}: ${known.detail}` : known.source;
+      findings.push(
+        finding(
+          'wrong-purpose',
+          declared.purpose === 'necessary' ? 'high' : 'medium',
+          visit.phase,
+          TEXTS.wrongPurpose(subject.name, declared.purpose, known.purpose, how),
+          evidence,
+          known.purpose,
+        ),
+      );
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,175 @@
+// Every title and explanation a finding carries, in plain English for a non-expert (the popup may translate by kind).
+// Page-controlled strings (cookie names, hosts, errors) are inserted as plain text; renderers must never treat them as HTML.
+import type { DeclaredSourceKind, Phase, Purpose } from '../types.ts';
+
+export interface Text {
+  title: string;
+  explanation: string;
+}
+
+const PURPOSE_WORDS: Record<Purpose, string> = {
+  necessary: 'strictly necessary',
+  functional: 'functional',
+  analytics: 'analytics',
+  advertising: 'advertising',
+  social: 'social media',
+  unknown: 'unclassified',
+};
+
+const PURPOSE_USES: Record<Purpose, string> = {
+  necessary: 'making the site work',
+  functional: 'remembering settings or embedding services',
+  analytics: 'measuring your visit (analytics)',
+  advertising: 'advertising and profiling',
+  social: 'social media tracking',
+  unknown: 'an unknown purpose',
+};
+
+const PHASE_MOMENTS: Record<Phase, string> = {
+  browsing: 'while the consent banner was still waiting for your answer',
+  'before-consent': 'on a first visit, before anyone touched the consent banner',
+  'after-reject': 'after "reject all" was chosen in the consent banner',
+  'after-accept': 'after "accept all" was chosen in the consent banner',
+  'after-revoke': 'after consent was withdrawn',
+};
+
+/** Page strings are cut to a readable length (the evidence keeps them whole). */
+function quote(text: string): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return `"${clean.length > 80 ? `${clean.slice(0, 77)}…` : clean}"`;
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function who(label: string, organization: string | null): string {
+  return organization && organization !== label ? `${label} (${organization})` : label;
+}
+
+function purposeList(purposes: readonly Purpose[]): string {
+  const words = purposes.map((p) => PURPOSE_WORDS[p]);
+  if (words.length <= 1) return words[0] ?? 'nothing';
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** 63072000 → "2 years"; null → "only for the session". */
+export function humanDuration(seconds: number | null): string {
+  if (seconds === null || seconds <= 0) return 'only for the session';
+  // [unit size, name, smallest count shown in this unit]: 45 days reads better than "2 months"
+  const units: [number, string, number][] = [
+    [365 * 86400, 'year', 1],
+    [30 * 86400, 'month', 2],
+    [86400, 'day', 2],
+    [3600, 'hour', 2],
+    [60, 'minute', 1],
+  ];
+  for (const [size, unit, least] of units) {
+    if (seconds >= size * least) return plural(Math.round(seconds / size), unit);
+  }
+  return plural(Math.round(seconds), 'second');
+}
+
+export interface CookieSubject {
+  name: string;
+  domain: string;
+  purpose: Purpose;
+  /** the host of the script or response that set it, where known */
+  setter?: string | null;
+}
+
+export interface RequestSubject {
+  label: string;
+  organization: string | null;
+  purpose: Purpose;
+  count: number;
+}
+
+function cookieLine(cookie: CookieSubject): string {
+  const setter = cookie.setter ? `, set by ${cookie.setter}` : '';
+  return `The cookie ${quote(cookie.name)} (on ${cookie.domain}${setter}) is used for ${PURPOSE_USES[cookie.purpose]}`;
+}
+
+export const TEXTS = {
+  trackingBeforeConsentCookie: (cookie: CookieSubject, phase: Phase): Text => ({
+    title: `${capital(PURPOSE_WORDS[cookie.purpose])} cookie ${quote(cookie.name)} set before you chose`,
+    explanation: `${cookieLine(cookie)}. It was stored ${PHASE_MOMENTS[phase]}. Cookies like this need your consent first.`,
+  }),
+  trackingBeforeConsentRequests: (subject: RequestSubject, phase: Phase): Text => ({
+    title: `${subject.label} contacted before you chose`,
+    explanation: `Your browser sent ${plural(subject.count, 'request')} to ${who(subject.label, subject.organization)}, a service for ${PURPOSE_USES[subject.purpose]}, ${PHASE_MOMENTS[phase]}. This kind of tracking needs your consent first.`,
+  }),
+  consentIgnoredCookie: (cookie: CookieSubject, source: string): Text => ({
+    title: `${capital(PURPOSE_WORDS[cookie.purpose])} cookie ${quote(cookie.name)} set although you refused`,
+    explanation: `${cookieLine(cookie)}. Consent for ${PURPOSE_WORDS[cookie.purpose]} was refused (${source}), yet the cookie was set or updated after that.`,
+  }),
+  consentIgnoredRequests: (subject: RequestSubject, source: string): Text => ({
+    title: `${subject.label} contacted although you refused`,
+    explanation: `Consent for ${PURPOSE_WORDS[subject.purpose]} was refused (${source}), yet your browser sent ${plural(subject.count, 'request')} to ${who(subject.label, subject.organization)}, a service for ${PURPOSE_USES[subject.purpose]}, after that.`,
+  }),
+  positiveConsentWithoutChoice: (purposes: readonly Purpose[], source: string, phase: Phase): Text => ({
+    title: `Consent to ${purposeList(purposes)} recorded without your choice`,
+    explanation: `The site's consent record (${source}) says you agreed to ${purposeList(purposes)}, ${PHASE_MOMENTS[phase]} and without any choice being made. Pre-ticked or assumed consent is not a real choice.`,
+  }),
+  consentDiffersFromPreference: (purposes: readonly Purpose[], source: string): Text => ({
+    title: `The site records consent to ${purposeList(purposes)} that your saved preference refuses`,
+    explanation: `In Candor you saved that you refuse ${purposeList(purposes)} for this site, but the site's consent record (${source}) says you agreed to it.`,
+  }),
+  gpcIgnored: (source: string, value: string): Text => ({
+    title: `Global Privacy Control not honoured (${source})`,
+    explanation: `Your browser sent the Global Privacy Control signal, which asks sites not to sell or share your data. The site's own signal ${source} still says you did not opt out (value ${quote(value)}).`,
+  }),
+  consentSignalsDisagree: (a: string, b: string, purposes: readonly Purpose[]): Text => ({
+    title: `Consent signals disagree about ${purposeList(purposes)}`,
+    explanation: `The site keeps your consent in more than one place, and they contradict each other: ${a} and ${b} say different things about ${purposeList(purposes)}. Services reading the more permissive one may track you against your choice.`,
+  }),
+  undeclaredCookie: (cookie: CookieSubject, sources: readonly string[]): Text => ({
+    title: `Cookie ${quote(cookie.name)} is not in the site's cookie list`,
+    explanation: `${cookieLine(cookie)}. The site publishes a list of the cookies it uses (${sources.join(', ')}), but this one is not on it, so you could not know about it when choosing.`,
+  }),
+  undeclaredThirdParty: (subject: RequestSubject, site: string): Text => ({
+    title: `${subject.label} receives data but is not a declared recipient`,
+    explanation: `Your browser sent ${plural(subject.count, 'request')} to ${who(subject.label, subject.organization)} (${site}). The site lists who receives your data, and ${site} is not on that list.`,
+  }),
+  wrongPurpose: (name: string, declared: Purpose, known: Purpose, how: string): Text => ({
+    title: `Cookie ${quote(name)} is declared as ${PURPOSE_WORDS[declared]} but serves ${PURPOSE_WORDS[known]}`,
+    explanation: `The site files the cookie ${quote(name)} under ${PURPOSE_WORDS[declared]}, but it is known to be used for ${PURPOSE_USES[known]} (${how}). Consent choices based on the site's list may not do what you expect.`,
+  }),
+  unclassifiedCookie: (name: string, source: string): Text => ({
+    title: `Cookie ${quote(name)} is declared without a purpose`,
+    explanation: `The site's cookie list (${source}) names ${quote(name)} but does not say what it is used for, so you cannot make an informed choice about it.`,
+  }),
+  contradictoryDeclaration: (name: string, purposes: readonly Purpose[]): Text => ({
+    title: `Cookie ${quote(name)} is declared under several purposes`,
+    explanation: `The site's declarations file ${quote(name)} under ${purposeList(purposes)} at the same time. It cannot be clear which of your choices controls it.`,
+  }),
+  retentionExceedsDeclared: (name: string, lifetime: number, declared: number, level: 'cookie' | 'site'): Text => ({
+    title: `Cookie ${quote(name)} is kept longer than declared`,
+    explanation: `The cookie ${quote(name)} is set to last ${humanDuration(lifetime)}, but the site ${level === 'cookie' ? 'declares it for' : 'says it keeps data for'} ${humanDuration(declared)}.`,
+  }),
+  identifierShared: (name: string, subject: RequestSubject, site: string): Text => ({
+    title: `The identifier in cookie ${quote(name)} is sent to ${subject.label}`,
+    explanation: `The site's own cookie ${quote(name)} holds a value that can recognise you. That value appears in ${plural(subject.count, 'request')} to ${who(subject.label, subject.organization)} (${site}), so that company can link your visits too.`,
+  }),
+  invalidMetadata: (kind: DeclaredSourceKind, error: string | null): Text => ({
+    title: `Malformed privacy metadata (${kind})`,
+    explanation: `The site publishes ${kind} information, but it could not be read${error ? `: ${quote(error)}` : ''}. Tools and services that rely on it may get your choices wrong.`,
+  }),
+  noConsentMechanism: (labels: readonly string[], count: number): Text => ({
+    title: 'Tracking without any way to consent',
+    explanation: `The site uses ${plural(count, 'tracker or tracking cookie', 'trackers or tracking cookies')} (${labels.join(', ')}), but Candor found no consent banner or consent framework on it, so you were never asked.`,
+  }),
+  noPrivacyPolicy: (): Text => ({
+    title: 'No privacy policy link found',
+    explanation:
+      'Candor found no link to a privacy policy on this page, so there is no statement of what the site does with your data.',
+  }),
+  thirdPartyCookie: (cookie: CookieSubject): Text => ({
+    title: `Third-party cookie ${quote(cookie.name)} from ${cookie.domain}`,
+    explanation: `${cookieLine(cookie)}. It belongs to another company's domain (${cookie.domain}), which can use it to recognise you across websites.`,
+  }),
+} as const;
