@@ -34,8 +34,14 @@ export interface MessageMap {
   /** everything Candor stored, as JSON (options page "export") */
   exportData: (req: Record<string, never>) => { history: HistoryEntry[]; preferences: Preferences };
   clearData: (req: Record<string, never>) => { cleared: true };
+  /** content script → background: the page's consent/declaration snapshot (untrusted, validated on arrival) */
+  pageSnapshot: (req: { snapshot: unknown }) => { ok: boolean };
+  /** content script → background: script-set cookies and storage writes seen by the MAIN-world hook (untrusted) */
+  pageEvents: (req: { events: unknown }) => { ok: boolean };
   /** background is initialised (tests and the CLI wait for it before the first navigation) */
-  ping: (req: Record<string, never>) => { ready: true; version: string };
+  ping: (req: Record<string, never>) => { ready: true; version: string; tabs: number };
+  /** resolves once every observation so far is mirrored to storage.session */
+  flush: (req: Record<string, never>) => { ok: true };
 }
 
 export type MessageName = keyof MessageMap;

@@ -16,11 +16,11 @@ function isEnvelope(message: unknown, names: ReadonlySet<string>): message is En
   return typeof message === 'object' && message !== null && 'candor' in message && names.has(String(message.candor));
 }
 
-/** Registers one listener for every message in the map. Only this extension's own pages may call it. */
-export function handle(handlers: Handlers, isTrusted: (sender: Runtime.MessageSender) => boolean): void {
+/** Registers one listener for every message in the map; `isTrusted` decides per message who may call it. */
+export function handle(handlers: Handlers, isTrusted: (sender: Runtime.MessageSender, name: MessageName) => boolean): void {
   const names = new Set<string>(Object.keys(handlers));
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    if (!isEnvelope(message, names) || !isTrusted(sender)) return undefined;
+    if (!isEnvelope(message, names) || !isTrusted(sender, message.candor)) return undefined;
     const name = message.candor;
     const handler = handlers[name] as (request: unknown, sender: Runtime.MessageSender) => unknown;
     return Promise.resolve().then(() => handler(message.request, sender));

@@ -1,0 +1,123 @@
+// Candor's background: the listeners it registers, in order. Every listener is registered synchronously at
+// the top level (MV3 workers are woken by events) and waits for one `ready` promise before touching state.
+import browser, { type Runtime } from 'webextension-polyfill';
+import { worstSeverity } from '../core/report.ts';
+import type { MessageName } from '../shared/messages.ts';
+import { handle } from '../shared/messaging.ts';
+import { browserName } from '../shared/quirks.ts';
+import { DEFAULT_PREFERENCES, preferencesItem } from '../shared/storage.ts';
+import { forgetBadge, setWorstFinding } from './badge.ts';
+import type { BackgroundContext } from './context.ts';
+import { registerCookieListener } from './cookies.ts';
+import { applyGpc } from './gpc.ts';
+import { clearHistory, pruneHistory, readHistory, saveHistory, summaryOfReport, summaryOfState } from './history.ts';
+import { onPageEvents, onPageSnapshot } from './page-messages.ts';
+import { refreshSnapshot, reportForVisit } from './report.ts';
+import { registerRequestListeners } from './requests.ts';
+import { allTabs, deleteTab, getTab, persisted, restoreTabs } from './tab-store.ts';
+import { loadTrackerDatabase } from './tracker-db.ts';
+
+async function start(): Promise<BackgroundContext> {
+  const [db, prefs, name] = await Promise.all([
+    loadTrackerDatabase().catch((error: unknown) => {
+      console.error('Candor: tracker database failed to load', error);
+      return null;
+    }),
+    preferencesItem.get(),
+    browserName(),
+    restoreTabs(),
+  ]);
+  void applyGpc(prefs.gpc);
+  void pruneHistory(prefs.retentionDays, Date.now()).catch(() => 0);
+  return { db, prefs: { ...DEFAULT_PREFERENCES, ...prefs }, browser: name };
+}
+
+const ready = start();
+
+// 1. Network and cookies: the "does" side.
+registerRequestListeners(ready);
+registerCookieListener(ready);
+
+// 2. Tabs: a closed tab's visit goes to history and its state is dropped.
+browser.tabs.onRemoved.addListener((tabId) => {
+  void ready.then(() => {
+    const state = getTab(tabId);
+    if (state) void saveHistory(summaryOfState(state)).catch(() => undefined);
+    deleteTab(tabId);
+    forgetBadge(tabId);
+  });
+});
+
+// 3. Messages from the popup, options, report page and content scripts.
+const extensionOrigin = browser.runtime.getURL('');
+const FROM_PAGES: ReadonlySet<MessageName> = new Set(['pageEvents', 'pageSnapshot']);
+function isTrusted(sender: Runtime.MessageSender, name: MessageName): boolean {
+  if (sender.id !== browser.runtime.id) return false;
+  const fromExtensionPage = (sender.url ?? '').startsWith(extensionOrigin);
+  return FROM_PAGES.has(name) ? !fromExtensionPage && sender.tab?.id !== undefined : fromExtensionPage;
+}
+
+async function tabReport(tabId: number) {
+  const ctx = await ready;
+  if (!getTab(tabId)) return null;
+  await refreshSnapshot(tabId);
+  const state = getTab(tabId);
+  if (!state) return null;
+  const report = await reportForVisit(ctx, state);
+  setWorstFinding(tabId, worstSeverity(report.findings));
+  const summary = summaryOfReport(report);
+  if (summary) void saveHistory(summary).catch(() => undefined);
+  return report;
+}
+
+handle(
+  {
+    ping: async () => {
+      await ready;
+      return { ready: true, version: __CANDOR_VERSION__, tabs: [...allTabs()].length };
+    },
+    flush: async () => {
+      await ready;
+      await persisted();
+      return { ok: true };
+    },
+    getTabReport: ({ tabId }) => tabReport(tabId),
+    getReportByUrl: async ({ url }) => {
+      await ready;
+      const states = [...allTabs()].filter((s) => s.url === url);
+      const state = states.sort((a, b) => b.startedAt - a.startedAt)[0];
+      return state ? tabReport(state.tabId) : null;
+    },
+    getPreferences: async () => (await ready).prefs,
+    savePreferences: async ({ preferences }) => {
+      const ctx = await ready;
+      ctx.prefs = { ...DEFAULT_PREFERENCES, ...preferences };
+      await preferencesItem.set(ctx.prefs);
+      await applyGpc(ctx.prefs.gpc);
+      void pruneHistory(ctx.prefs.retentionDays, Date.now()).catch(() => 0);
+      return ctx.prefs;
+    },
+    getHistory: async () => {
+      await ready;
+      return readHistory();
+    },
+    exportData: async () => {
+      const ctx = await ready;
+      return { history: await readHistory(), preferences: ctx.prefs };
+    },
+    clearData: async () => {
+      await ready;
+      await clearHistory();
+      return { cleared: true };
+    },
+    pageEvents: async ({ events }, sender) => {
+      await ready;
+      return onPageEvents(events, sender);
+    },
+    pageSnapshot: async ({ snapshot }, sender) => {
+      await ready;
+      return onPageSnapshot(snapshot, sender);
+    },
+  },
+  isTrusted,
+);

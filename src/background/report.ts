@@ -1,0 +1,68 @@
+// Builds a tab's candor.report/1: the observed visit, the page's declarations and consent, the visitor's
+// preference, and the findings — all decided by src/core; this file only gathers the inputs.
+import browser from 'webextension-polyfill';
+import { classifyCookie, classifyStorageKey } from '../core/cookies/classify-cookie.ts';
+import type { PageCookie } from '../core/declared/input.ts';
+import { readDeclared } from '../core/declared/read-declared.ts';
+import { sanitizeSnapshot } from '../core/declared/snapshot.ts';
+import { toVisit } from '../core/observe/to-visit.ts';
+import type { VisitState } from '../core/observe/visit-state.ts';
+import { buildReport } from '../core/report.ts';
+import type { PurposeMap, Report } from '../core/types.ts';
+import type { Preferences } from '../shared/messages.ts';
+import type { BackgroundContext } from './context.ts';
+import { fetchWellKnown } from './well-known.ts';
+
+export function preferenceFor(prefs: Preferences, site: string): PurposeMap | null {
+  const own = prefs.sites[site];
+  if (own && Object.keys(own).length) return { ...prefs.defaults, ...own };
+  return Object.keys(prefs.defaults).length ? prefs.defaults : null;
+}
+
+async function pageCookies(url: string): Promise<PageCookie[]> {
+  try {
+    const cookies = await browser.cookies.getAll({ url });
+    return cookies.slice(0, 2000).map((c) => ({ name: c.name, value: c.value, domain: c.domain }));
+  } catch {
+    return [];
+  }
+}
+
+/** Asks the page for a fresh consent snapshot (the visitor may have clicked the banner since load). */
+export async function refreshSnapshot(tabId: number): Promise<void> {
+  try {
+    await browser.tabs.sendMessage(tabId, { candor: 'collectSnapshot' }, { frameId: 0 });
+  } catch {
+    // no content script in this tab (e.g. a browser page): report without a snapshot
+  }
+}
+
+export async function reportForVisit(ctx: BackgroundContext, state: VisitState): Promise<Report> {
+  const gpcFetch = fetchWellKnown(state.url, '/.well-known/gpc.json', Date.now());
+  const [cookies, gpcJson] = await Promise.all([pageCookies(state.url), gpcFetch ?? Promise.resolve(null)]);
+  const googleRequestUrls = state.requests.filter((r) => /[?&](gcs|gcd)=/.test(r.url)).map((r) => r.url);
+  const { declared, consent } = readDeclared({
+    pageUrl: state.url,
+    snapshot: sanitizeSnapshot(state.snapshot),
+    cookies,
+    gpcJson,
+    p3pHeaders: state.p3p,
+    googleRequestUrls,
+  });
+  const visit = toVisit(state, {
+    declared,
+    consent: { ...consent, preference: preferenceFor(ctx.prefs, state.topSite) },
+    classifyCookie,
+    classifyStorageKey,
+    trackerOfUrl: (url) => ctx.db?.matchRequest({ url, sourceUrl: state.url, type: 'script' }) ?? null,
+  });
+  return buildReport(
+    {
+      tool: { name: 'candor', version: __CANDOR_VERSION__, browser: ctx.browser, trackerDb: ctx.db?.version ?? 'none' },
+      site: state.topSite,
+      url: state.url,
+      visits: [visit],
+    },
+    { classify: (cookie) => classifyCookie({ ...cookie }) },
+  );
+}

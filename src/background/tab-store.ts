@@ -1,0 +1,93 @@
+// Per-tab visit state: an in-memory cache, mirrored to storage.session through one serialized, throttled queue,
+// and rebuilt from there when the service worker (or Firefox event page) starts again.
+import browser from 'webextension-polyfill';
+import type { VisitState } from '../core/observe/visit-state.ts';
+
+const PREFIX = 'tab:';
+const FLUSH_DELAY_MS = 100;
+
+const tabs = new Map<number, VisitState>();
+const dirty = new Set<number>();
+const removed = new Set<number>();
+let timer: ReturnType<typeof setTimeout> | undefined;
+let flushing: Promise<void> = Promise.resolve();
+
+function isVisitState(value: unknown): value is VisitState {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as VisitState).tabId === 'number' &&
+    Array.isArray((value as VisitState).requests)
+  );
+}
+
+/** Rebuilds the cache after a restart. Called once, before any handler runs. */
+export async function restoreTabs(): Promise<number> {
+  const stored = await browser.storage.session.get(null);
+  for (const [key, value] of Object.entries(stored)) {
+    if (key.startsWith(PREFIX) && isVisitState(value) && !tabs.has(value.tabId)) tabs.set(value.tabId, value);
+  }
+  return tabs.size;
+}
+
+export function getTab(tabId: number): VisitState | undefined {
+  return tabs.get(tabId);
+}
+
+export function allTabs(): IterableIterator<VisitState> {
+  return tabs.values();
+}
+
+export function setTab(state: VisitState): void {
+  tabs.set(state.tabId, state);
+  removed.delete(state.tabId);
+  markDirty(state.tabId);
+}
+
+export function deleteTab(tabId: number): void {
+  tabs.delete(tabId);
+  dirty.delete(tabId);
+  removed.add(tabId);
+  schedule();
+}
+
+export function markDirty(tabId: number): void {
+  dirty.add(tabId);
+  schedule();
+}
+
+function schedule(): void {
+  if (timer !== undefined) return;
+  timer = setTimeout(() => {
+    timer = undefined;
+    flushing = flushing.then(writeOut, writeOut);
+  }, FLUSH_DELAY_MS);
+}
+
+async function writeOut(): Promise<void> {
+  const items: Record<string, VisitState> = {};
+  for (const tabId of dirty) {
+    const state = tabs.get(tabId);
+    if (state) items[PREFIX + tabId] = state;
+  }
+  dirty.clear();
+  const gone = [...removed].map((id) => PREFIX + id);
+  removed.clear();
+  try {
+    if (Object.keys(items).length) await browser.storage.session.set(items);
+    if (gone.length) await browser.storage.session.remove(gone);
+  } catch (error) {
+    // Quota or a closed context: keep the memory copy (nothing is lost while the worker lives) and say why.
+    console.warn('Candor: could not mirror tab state', error);
+  }
+}
+
+/** Resolves once everything recorded so far is in storage.session (tests and the CLI wait for it). */
+export async function persisted(): Promise<void> {
+  if (timer !== undefined) {
+    clearTimeout(timer);
+    timer = undefined;
+    flushing = flushing.then(writeOut, writeOut);
+  }
+  await flushing;
+}

@@ -1,0 +1,62 @@
+// Isolated-world content script: completes the handshake with the MAIN-world probe, validates what it sends
+// and relays it to the background. It never trusts the page: only the secret channel, only known shapes.
+import browser from 'webextension-polyfill';
+import { send } from '../shared/messaging.ts';
+import { isProbeMessage, validEvents } from './page-events.ts';
+
+(() => {
+  const doc = document;
+  let channel: string | null = null;
+  let snapshotWaiters: (() => void)[] = [];
+
+  const onMessage = (event: Event): void => {
+    if (!(event instanceof CustomEvent) || typeof event.detail !== 'string' || event.detail.length > 4_000_000) return;
+    let data: unknown;
+    try {
+      data = JSON.parse(event.detail);
+    } catch {
+      return;
+    }
+    if (!isProbeMessage(data)) return;
+    if (data.kind === 'events') {
+      const events = validEvents(data.payload);
+      if (events.length) void send('pageEvents', { events }).catch(() => undefined);
+    } else if (window === window.top) {
+      void send('pageSnapshot', { snapshot: data.payload })
+        .catch(() => undefined)
+        .finally(() => {
+          const waiters = snapshotWaiters;
+          snapshotWaiters = [];
+          for (const w of waiters) w();
+        });
+    }
+  };
+
+  const onHello = (event: Event): void => {
+    if (channel !== null || !(event instanceof CustomEvent) || typeof event.detail !== 'string') return;
+    if (!/^[0-9a-f-]{36}$/.test(event.detail)) return;
+    channel = `candor:${event.detail}`;
+    doc.removeEventListener('candor:hello', onHello);
+    doc.addEventListener(channel, onMessage);
+    doc.dispatchEvent(new CustomEvent('candor:ack'));
+  };
+  doc.addEventListener('candor:hello', onHello);
+  doc.dispatchEvent(new CustomEvent('candor:init'));
+
+  // The background asks for a fresh snapshot when a report is requested (popup opened, CLI read-back).
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if (window !== window.top || channel === null) return undefined;
+    if (typeof message !== 'object' || message === null || (message as { candor?: unknown }).candor !== 'collectSnapshot') {
+      return undefined;
+    }
+    const active = channel;
+    return new Promise<{ ok: boolean }>((resolve) => {
+      const timer = setTimeout(() => resolve({ ok: false }), 4000);
+      snapshotWaiters.push(() => {
+        clearTimeout(timer);
+        resolve({ ok: true });
+      });
+      doc.dispatchEvent(new CustomEvent(`${active}:collect`));
+    });
+  });
+})();

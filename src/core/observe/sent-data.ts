@@ -1,0 +1,91 @@
+// What the browser actually handed a recipient: the seed statement's server-log list made concrete.
+import type { SentData } from '../types.ts';
+
+export type HeaderList = readonly { name: string; value?: string }[];
+
+const MIN_ID_LENGTH = 8;
+
+/** Shannon entropy in bits per character. */
+export function entropy(value: string): number {
+  if (value.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+/** A value that could single out a browser: long enough, varied enough, not a plain word, number-ish timestamp or URL. */
+export function looksLikeIdentifier(value: string): boolean {
+  if (value.length < MIN_ID_LENGTH || value.length > 512) return false;
+  if (/^\d{10,13}(\.\d+)?$/.test(value)) return false; // epoch timestamps
+  if (/^(true|false|null|undefined|none)$/i.test(value)) return false;
+  if (/^[a-z]+$/i.test(value) && value.length < 20) return false; // a word
+  if (/^https?:/i.test(value) || value.includes('/')) return false; // URLs and paths
+  if (!/\d/.test(value) && !/[A-Z].*[a-z]|[a-z].*[A-Z]/.test(value)) return false;
+  return entropy(value) >= 3;
+}
+
+/** Query parameter names whose values look like identifiers (capped at 20). */
+export function identifierParams(url: string): string[] {
+  const q = url.indexOf('?');
+  if (q < 0) return [];
+  const out: string[] = [];
+  const end = url.indexOf('#', q);
+  for (const pair of url.slice(q + 1, end < 0 ? undefined : end).split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) continue;
+    let value = pair.slice(eq + 1);
+    try {
+      value = decodeURIComponent(value.replace(/\+/g, ' '));
+    } catch {
+      // keep the raw value
+    }
+    if (looksLikeIdentifier(value)) out.push(pair.slice(0, eq).slice(0, 64));
+    if (out.length >= 20) break;
+  }
+  return out;
+}
+
+function refererKind(referer: string | undefined): SentData['refererKind'] {
+  if (referer === undefined || referer === '') return 'none';
+  try {
+    const u = new URL(referer);
+    return u.pathname === '/' && u.search === '' ? 'origin' : 'full';
+  } catch {
+    return 'full';
+  }
+}
+
+/** Summarises the request headers actually sent with one request. */
+export function summarizeSent(headers: HeaderList, url: string): SentData {
+  let referer: string | undefined;
+  let cookies = false;
+  let userAgent = false;
+  let language = false;
+  let gpc = false;
+  const clientHints: string[] = [];
+  for (const h of headers) {
+    const name = h.name.toLowerCase();
+    if (name === 'referer') referer = h.value ?? '';
+    else if (name === 'cookie') cookies = (h.value ?? '') !== '';
+    else if (name === 'user-agent') userAgent = true;
+    else if (name === 'accept-language') language = true;
+    else if (name === 'sec-gpc') gpc = h.value === '1';
+    else if (name.startsWith('sec-ch-')) clientHints.push(name);
+  }
+  const kind = refererKind(referer);
+  return {
+    referer: kind !== 'none',
+    refererKind: kind,
+    cookies,
+    userAgent,
+    language,
+    clientHints,
+    gpc,
+    identifiers: identifierParams(url),
+  };
+}

@@ -1,0 +1,115 @@
+// A visit's raw record → the report's Visit: cookie lifetimes and purposes are decided here, once the
+// site's declarations are known (declared purposes come first).
+import type {
+  Consent,
+  CookiePurposeSource,
+  Declared,
+  DeclaredCookie,
+  ObservedCookie,
+  ObservedStorage,
+  Purpose,
+  TrackerInfo,
+  Visit,
+} from '../types.ts';
+import type { CookieRecord, VisitState } from './visit-state.ts';
+
+export interface CookieClassifierInput {
+  name: string;
+  domain?: string;
+  value?: string;
+  lifetimeSeconds?: number | null;
+  setter?: TrackerInfo | null;
+  declared?: readonly DeclaredCookie[];
+}
+export type CookieClassifier = (input: CookieClassifierInput) => { purpose: Purpose; source: CookiePurposeSource; detail: string };
+
+export interface VisitContext {
+  declared: Declared;
+  consent: Consent;
+  classifyCookie: CookieClassifier;
+  classifyStorageKey: CookieClassifier;
+  /** tracker of a setter URL (script or response) */
+  trackerOfUrl: (url: string) => TrackerInfo | null;
+}
+
+function sameSiteOf(value: string | undefined): ObservedCookie['sameSite'] {
+  const v = (value ?? '').toLowerCase();
+  if (v === 'lax' || v === 'strict') return v;
+  if (v === 'none' || v === 'no_restriction') return 'none';
+  return 'unspecified';
+}
+
+export function toObservedCookie(state: VisitState, record: CookieRecord, ctx: VisitContext): ObservedCookie {
+  const c = record.cookie;
+  const expiresMs = !c.session && c.expirationDate !== undefined ? c.expirationDate * 1000 : null;
+  const changedAt = state.startedAt + record.at;
+  const lifetime = expiresMs === null ? null : Math.max(0, Math.round((expiresMs - changedAt) / 1000));
+  const setter = record.setBy.url ? ctx.trackerOfUrl(record.setBy.url) : null;
+  const verdict = ctx.classifyCookie({
+    name: c.name,
+    domain: c.domain,
+    value: c.value,
+    lifetimeSeconds: lifetime,
+    setter,
+    declared: ctx.declared.cookies,
+  });
+  let expiresAt: string | null = null;
+  if (expiresMs !== null) {
+    // Far-future expiries (year 275760+) are not valid Dates.
+    const date = new Date(Math.min(expiresMs, 8.64e15));
+    expiresAt = Number.isNaN(date.getTime()) ? null : date.toISOString();
+  }
+  const cookie: ObservedCookie = {
+    name: c.name,
+    domain: c.domain,
+    path: c.path,
+    party: record.party,
+    session: c.session,
+    expiresAt,
+    lifetimeSeconds: lifetime,
+    secure: c.secure,
+    httpOnly: c.httpOnly,
+    sameSite: sameSiteOf(c.sameSite),
+    setBy: record.setBy,
+    purpose: verdict.purpose,
+    purposeSource: verdict.source,
+    purposeDetail: verdict.detail,
+    at: record.at,
+    value: c.value,
+  };
+  if (record.removed) cookie.removed = true;
+  if (c.partitionKey) cookie.partitionKey = c.partitionKey;
+  return cookie;
+}
+
+export function toVisit(state: VisitState, ctx: VisitContext): Visit {
+  const cookies = Object.values(state.cookies).map((record) => toObservedCookie(state, record, ctx));
+  const storage: ObservedStorage[] = Object.values(state.storage).map((s) => {
+    const setter = s.scriptUrl ? ctx.trackerOfUrl(s.scriptUrl) : null;
+    const verdict = ctx.classifyStorageKey({ name: s.key, setter });
+    return {
+      area: s.area,
+      key: s.key,
+      origin: s.origin,
+      party: s.party,
+      setBy: s.scriptUrl ? { via: 'script', url: s.scriptUrl } : { via: 'unknown' },
+      purpose: verdict.purpose,
+      purposeSource: verdict.source,
+      at: s.at,
+    };
+  });
+  const visit: Visit = {
+    phase: state.phase,
+    url: state.url,
+    startedAt: new Date(state.startedAt).toISOString(),
+    gpcSent: state.gpcSent,
+    declared: ctx.declared,
+    consent: ctx.consent,
+    observed: { requests: state.requests, cookies, storage },
+  };
+  const { requests, cookies: droppedCookies, storage: droppedStorage } = state.dropped;
+  if (requests + droppedCookies + droppedStorage > 0) {
+    visit.observed.truncated = { requests, cookies: droppedCookies, storage: droppedStorage };
+  }
+  return visit;
+}

@@ -1,0 +1,243 @@
+// The record of one visit in one tab, as plain JSON so it can be mirrored to storage.session and rebuilt after
+// a service-worker restart. Functions here mutate the state they are given and never throw on odd input.
+import { cookieSite, siteOf } from '../party.ts';
+import type { ObservedRequest, Party, Phase, SentData } from '../types.ts';
+import type { RequestClass } from './classify-request.ts';
+
+/** Per-visit caps: past them observations are counted, not kept, and the report says so. */
+export const LIMITS = { requests: 5000, cookies: 1000, storage: 1000, valueLength: 4096, urlLength: 8192 } as const;
+
+export interface RawCookie {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  hostOnly?: boolean;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite?: string;
+  session: boolean;
+  /** seconds since epoch */
+  expirationDate?: number;
+  /** CHIPS (`{ topLevelSite }`) or Firefox's first-party isolation/partition key */
+  partitionKey?: string;
+}
+
+export interface CookieRecord {
+  cookie: RawCookie;
+  party: Party;
+  /** ms since visit start */
+  at: number;
+  removed: boolean;
+  setBy: { via: 'http' | 'script' | 'unknown'; url?: string };
+}
+
+export interface StorageRecord {
+  area: 'local' | 'session';
+  key: string;
+  origin: string;
+  party: Party;
+  at: number;
+  scriptUrl?: string;
+}
+
+export interface VisitState {
+  tabId: number;
+  url: string;
+  topSite: string;
+  /** epoch ms */
+  startedAt: number;
+  phase: Phase;
+  gpcSent: boolean;
+  requests: ObservedRequest[];
+  /** webRequest requestId → index into requests */
+  pending: Record<string, number>;
+  cookies: Record<string, CookieRecord>;
+  storage: Record<string, StorageRecord>;
+  /** cookie name → response URL that sent a Set-Cookie for it (http attribution) */
+  httpSetters: Record<string, string>;
+  /** cookie name → script URL from the document.cookie hook (script attribution) */
+  scriptSetters: Record<string, string>;
+  /** registrable domains this visit sent requests to */
+  sites: Record<string, true>;
+  /** P3P response headers of the main document */
+  p3p: string[];
+  /** the latest page snapshot from the content script (already validated) */
+  snapshot: unknown;
+  dropped: { requests: number; cookies: number; storage: number };
+}
+
+export function startVisit(tabId: number, url: string, now: number, phase: Phase = 'browsing', gpcSent = false): VisitState {
+  const topSite = siteOf(url);
+  return {
+    tabId,
+    url: url.slice(0, LIMITS.urlLength),
+    topSite,
+    startedAt: now,
+    phase,
+    gpcSent,
+    requests: [],
+    pending: {},
+    cookies: {},
+    storage: {},
+    httpSetters: {},
+    scriptSetters: {},
+    sites: topSite ? { [topSite]: true } : {},
+    p3p: [],
+    snapshot: null,
+    dropped: { requests: 0, cookies: 0, storage: 0 },
+  };
+}
+
+export interface RequestStart {
+  requestId: string;
+  url: string;
+  method: string;
+  type: string;
+  frameId: number;
+  initiator?: string | undefined;
+  /** epoch ms */
+  timeStamp: number;
+}
+
+function since(state: VisitState, timeStamp: number): number {
+  return Math.max(0, Math.round((timeStamp - state.startedAt) * 10) / 10);
+}
+
+export function recordRequest(state: VisitState, start: RequestStart, cls: RequestClass): void {
+  const existing = state.pending[start.requestId];
+  const previous = existing === undefined ? undefined : state.requests[existing];
+  if (state.requests.length >= LIMITS.requests) {
+    state.dropped.requests++;
+    return;
+  }
+  const request: ObservedRequest = {
+    url: start.url.slice(0, LIMITS.urlLength),
+    method: start.method,
+    type: start.type,
+    party: cls.party,
+    site: cls.site,
+    status: null,
+    at: since(state, start.timeStamp),
+    tracker: cls.tracker,
+    sent: null,
+    frameId: start.frameId,
+  };
+  if (start.initiator) request.initiator = start.initiator.slice(0, LIMITS.urlLength);
+  // Chromium and Firefox keep the requestId across redirects: a second start is the redirect target.
+  if (previous && previous.url !== request.url) request.redirectedFrom = previous.url;
+  state.pending[start.requestId] = state.requests.push(request) - 1;
+  if (cls.site) state.sites[cls.site] = true;
+}
+
+function pendingRequest(state: VisitState, requestId: string): ObservedRequest | undefined {
+  const index = state.pending[requestId];
+  return index === undefined ? undefined : state.requests[index];
+}
+
+export function recordSent(state: VisitState, requestId: string, sent: SentData, headers?: [string, string][]): void {
+  const request = pendingRequest(state, requestId);
+  if (!request) return;
+  request.sent = sent;
+  if (headers) request.headers = { request: headers, response: request.headers?.response ?? [] };
+}
+
+export interface ResponseInfo {
+  statusCode: number;
+  /** values of Set-Cookie headers (names only are needed for attribution) */
+  setCookieNames: string[];
+  p3p?: string | undefined;
+  size?: number | undefined;
+  headers?: [string, string][] | undefined;
+}
+
+export function recordResponse(state: VisitState, requestId: string, info: ResponseInfo): void {
+  const request = pendingRequest(state, requestId);
+  if (!request) return;
+  request.status = info.statusCode;
+  if (info.size !== undefined && Number.isFinite(info.size)) request.size = info.size;
+  if (info.headers) request.headers = { request: request.headers?.request ?? [], response: info.headers };
+  for (const name of info.setCookieNames.slice(0, 200)) state.httpSetters[name] = request.url;
+  if (info.p3p && request.type === 'main_frame' && state.p3p.length < 5) state.p3p.push(info.p3p.slice(0, 2048));
+}
+
+export function recordCompleted(
+  state: VisitState,
+  requestId: string,
+  statusCode: number | undefined,
+  fromCache?: boolean,
+  ip?: string,
+): void {
+  const request = pendingRequest(state, requestId);
+  if (!request) return;
+  if (statusCode !== undefined) request.status = statusCode;
+  if (fromCache) request.fromCache = true;
+  if (ip) request.remoteIp = ip;
+  delete state.pending[requestId];
+}
+
+export function recordError(state: VisitState, requestId: string, error: string): void {
+  const request = pendingRequest(state, requestId);
+  if (!request) return;
+  request.error = error.slice(0, 200);
+  delete state.pending[requestId];
+}
+
+export function cookieKey(c: Pick<RawCookie, 'name' | 'domain' | 'path' | 'partitionKey'>): string {
+  return `${c.name}\u0000${c.domain}\u0000${c.path}\u0000${c.partitionKey ?? ''}`;
+}
+
+/** Does a cookie change belong to this visit? Its site is the page's, or one the page talked to, or its partition is the page's. */
+export function cookieBelongsTo(state: VisitState, cookie: RawCookie): boolean {
+  const site = cookieSite(cookie.domain);
+  if (cookie.partitionKey) return siteOf(cookie.partitionKey) === state.topSite;
+  return site !== '' && state.sites[site] === true;
+}
+
+export function recordCookie(state: VisitState, cookie: RawCookie, removed: boolean, now: number): void {
+  const key = cookieKey(cookie);
+  const existing = state.cookies[key];
+  if (!existing && Object.keys(state.cookies).length >= LIMITS.cookies) {
+    state.dropped.cookies++;
+    return;
+  }
+  const site = cookieSite(cookie.domain);
+  const party: Party = site === state.topSite ? 'first' : 'third';
+  const scriptUrl = state.scriptSetters[cookie.name];
+  const httpUrl = state.httpSetters[cookie.name];
+  const setBy: CookieRecord['setBy'] = httpUrl
+    ? { via: 'http', url: httpUrl }
+    : scriptUrl
+      ? { via: 'script', url: scriptUrl }
+      : existing?.setBy ?? { via: 'unknown' };
+  state.cookies[key] = {
+    cookie: { ...cookie, name: cookie.name.slice(0, 256), value: cookie.value.slice(0, LIMITS.valueLength) },
+    party,
+    at: since(state, now),
+    removed,
+    setBy: removed && existing ? existing.setBy : setBy,
+  };
+}
+
+/** The document.cookie / cookieStore hook reported that a script set this cookie. */
+export function recordScriptCookie(state: VisitState, name: string, scriptUrl: string | undefined): void {
+  if (Object.keys(state.scriptSetters).length >= LIMITS.cookies) return;
+  const url = scriptUrl ?? '';
+  state.scriptSetters[name.slice(0, 256)] = url;
+  // The cookies API event may have arrived first: fix up the attribution.
+  for (const record of Object.values(state.cookies)) {
+    if (record.cookie.name === name && record.setBy.via === 'unknown') {
+      record.setBy = url ? { via: 'script', url } : { via: 'script' };
+    }
+  }
+}
+
+export function recordStorage(state: VisitState, item: Omit<StorageRecord, 'party' | 'at'>, now: number): void {
+  const key = `${item.area}\u0000${item.origin}\u0000${item.key}`;
+  if (!state.storage[key] && Object.keys(state.storage).length >= LIMITS.storage) {
+    state.dropped.storage++;
+    return;
+  }
+  const party: Party = siteOf(item.origin) === state.topSite ? 'first' : 'third';
+  state.storage[key] = { ...item, key: item.key.slice(0, 256), party, at: since(state, now) };
+}

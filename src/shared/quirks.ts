@@ -1,0 +1,27 @@
+// Browser differences, each in one named function with the reason.
+import browser from 'webextension-polyfill';
+
+/** Chromium hides Cookie, Set-Cookie and Referer from webRequest unless 'extraHeaders' is asked for; Firefox rejects the option. */
+export function extraHeaders(): ['extraHeaders'] | [] {
+  return __CANDOR_BROWSER__ === 'chrome' ? ['extraHeaders'] : [];
+}
+
+/** Firefox (only) can resolve CNAMEs, which uncloaks trackers disguised as first-party subdomains. */
+export function hasDnsApi(): boolean {
+  return __CANDOR_BROWSER__ === 'firefox' && typeof (browser as unknown as { dns?: unknown }).dns === 'object';
+}
+
+/** Chromium's storage.session defaults to trusted contexts only, which is what Candor wants; nothing to change. */
+export const sessionStorageArea = () => browser.storage.session;
+
+/** The running browser's name and version, for the report's `tool.browser`. */
+export async function browserName(): Promise<string> {
+  const runtime = browser.runtime as unknown as { getBrowserInfo?: () => Promise<{ name: string; version: string }> };
+  if (runtime.getBrowserInfo) {
+    const info = await runtime.getBrowserInfo();
+    return `${info.name} ${info.version}`;
+  }
+  const ua = globalThis.navigator?.userAgent ?? '';
+  const m = /Chrom(?:e|ium)\/([\d.]+)/.exec(ua);
+  return m ? `Chromium ${m[1]}` : 'Chromium';
+}
