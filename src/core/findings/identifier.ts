@@ -4,7 +4,9 @@
 
 const MIN_LENGTH = 8;
 const BOOLEANISH = /^(true|false|yes|no|null|undefined|none|on|off|accepted|rejected|dismissed|allow|deny|granted|denied)$/i;
-const WORDISH = /^([a-z]+|[A-Z]+|[A-Z][a-z]+)([ _-]([a-z]+|[A-Z]+|[A-Z][a-z]+))*$/;
+// words, camelCase and PascalCase words, acronyms, joined by - or _: `dismissed`, `DarkMode`, `de-DE_Berlin`
+const WORD = '(?:[a-z]+(?:[A-Z][a-z]{2,})*|[A-Z][a-z]+(?:[A-Z][a-z]{2,})*|[A-Z]+)';
+const WORDISH = new RegExp(`^${WORD}(?:[_-]${WORD})*$`);
 
 function entropyBitsPerChar(value: string): number {
   const counts = new Map<string, number>();
@@ -19,7 +21,7 @@ function entropyBitsPerChar(value: string): number {
 
 /** Unix timestamps in seconds or milliseconds (2001–2100), optionally with a fraction. */
 function isTimestamp(value: string): boolean {
-  const match = /^(\d{10}|\d{13})(\.\d+)?$/.exec(value);
+  const match = /^(\d{10}|\d{13})(\.\d{1,6})?$/.exec(value);
   if (!match?.[1]) return false;
   const seconds = match[1].length === 13 ? Number(match[1]) / 1000 : Number(match[1]);
   return seconds >= 978307200 && seconds <= 4102444800;

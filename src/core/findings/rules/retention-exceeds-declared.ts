@@ -28,7 +28,10 @@ export function retentionExceedsDeclared({ visit }: RuleContext): Finding[] {
   for (const cookie of uniqueCookies(cookiesOf(visit))) {
     const lifetime = cookie.lifetimeSeconds;
     if (cookie.session === true || cookie.removed === true || !isSeconds(lifetime)) continue;
-    const withRetention = matchDeclared(declared, cookie).filter((d) => isSeconds(d.retentionSeconds));
+    // a declaration marked `session` without a retention declares 0 seconds
+    const withRetention = matchDeclared(declared, cookie)
+      .map((d) => (d.session === true && !isSeconds(d.retentionSeconds) ? { ...d, retentionSeconds: 0 } : d))
+      .filter((d) => isSeconds(d.retentionSeconds));
     const longest = withRetention.reduce<(typeof withRetention)[number] | null>(
       (best, d) => (best === null || (d.retentionSeconds ?? 0) > (best.retentionSeconds ?? 0) ? d : best),
       null,

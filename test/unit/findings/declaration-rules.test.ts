@@ -1,0 +1,298 @@
+// Positive and negative cases for the rules that compare what happened, or what is declared, with the declarations.
+import { describe, expect, test } from 'vitest';
+import type { IndependentClassifier } from '../../../src/core/findings/context.ts';
+import { RULES } from '../../../src/core/findings/rules/index.ts';
+import {
+  CDN,
+  FONT,
+  GA_COOKIE,
+  GA_HIT,
+  ONETRUST_COOKIE,
+  type RuleCase,
+  SESSION_COOKIE,
+  SUBDOMAIN,
+  TRACKERS,
+  context,
+  cookie,
+  declaredCookie,
+  request,
+  visit,
+} from './builders.ts';
+
+/** Knows _ga (analytics), IDE (advertising) and PHPSESSID (necessary); says `heuristic` for `*track*`. */
+const classify: IndependentClassifier = ({ name }) => {
+  if (name === '_ga' || name.startsWith('_ga_')) return { purpose: 'analytics', source: 'known-cookie', detail: 'Google Analytics' };
+  if (name === 'IDE') return { purpose: 'advertising', source: 'tracker', detail: 'DoubleClick' };
+  if (name === 'PHPSESSID') return { purpose: 'necessary', source: 'known-cookie' };
+  if (name.includes('track')) return { purpose: 'advertising', source: 'heuristic' };
+  return { purpose: 'unknown', source: 'unknown' };
+};
+
+const GA_DECLARED = declaredCookie({ name: '_ga', purpose: 'analytics', retentionSeconds: 63072000 });
+const IDE_COOKIE = cookie({ name: 'IDE', domain: '.doubleclick.net', party: 'third', purpose: 'advertising', purposeSource: 'tracker' });
+const DOUBLECLICK = request({ url: 'https://ad.doubleclick.net/ddm/ad?x=1', tracker: TRACKERS.doubleclick });
+
+const cases: RuleCase[] = [
+  // undeclared-cookie
+  {
+    name: 'an advertising cookie missing from the CMP list',
+    kind: 'undeclared-cookie',
+    ctx: context(visit({ declared: { cookies: [GA_DECLARED] }, cookies: [GA_COOKIE, IDE_COOKIE] })),
+    count: 1,
+    mentions: 'IDE',
+  },
+  {
+    name: 'exact, case-insensitive, prefix and wildcard declarations cover cookies',
+    kind: 'undeclared-cookie',
+    ctx: context(
+      visit({
+        declared: {
+          cookies: [
+            declaredCookie({ name: '_GA' }),
+            declaredCookie({ name: '_ga_', prefix: true }),
+            declaredCookie({ name: '_hjSession_*' }),
+            declaredCookie({ name: 'IDE', domain: 'doubleclick.net', purpose: 'advertising' }),
+          ],
+        },
+        cookies: [GA_COOKIE, cookie({ name: '_ga_ABC123', purpose: 'analytics' }), cookie({ name: '_hjSession_42', purpose: 'analytics' }), IDE_COOKIE],
+      }),
+    ),
+    count: 0,
+  },
+  {
+    name: 'a declaration for another domain does not cover the cookie',
+    kind: 'undeclared-cookie',
+    ctx: context(visit({ declared: { cookies: [declaredCookie({ name: 'IDE', domain: '.other.example' })] }, cookies: [IDE_COOKIE] })),
+    count: 1,
+  },
+  {
+    name: 'traps: the CMP consent cookie and necessary cookies are exempt',
+    kind: 'undeclared-cookie',
+    ctx: context(visit({ declared: { cookies: [GA_DECLARED] }, cookies: [ONETRUST_COOKIE, SESSION_COOKIE, cookie({ name: 'euconsent-v2' })] })),
+    count: 0,
+  },
+  {
+    name: 'a site that declares no cookies at all',
+    kind: 'undeclared-cookie',
+    ctx: context(visit({ declared: { cookies: [] }, cookies: [IDE_COOKIE] })),
+    count: 0,
+  },
+  // undeclared-third-party
+  {
+    name: 'DoubleClick receives requests but only google-analytics.com is declared',
+    kind: 'undeclared-third-party',
+    ctx: context(visit({ declared: { recipients: ['google-analytics.com'] }, requests: [GA_HIT, DOUBLECLICK, { ...DOUBLECLICK, url: `${DOUBLECLICK.url}&2` }] })),
+    count: 1,
+    mentions: 'doubleclick.net',
+  },
+  {
+    name: 'recipients given as hosts are compared by registrable domain',
+    kind: 'undeclared-third-party',
+    ctx: context(visit({ declared: { recipients: ['www.google-analytics.com', 'https://ad.doubleclick.net/'] }, requests: [GA_HIT, DOUBLECLICK] })),
+    count: 0,
+  },
+  {
+    name: 'traps: fonts, CDN and first-party subdomains are not undeclared recipients',
+    kind: 'undeclared-third-party',
+    ctx: context(visit({ declared: { recipients: [] }, requests: [FONT, CDN, SUBDOMAIN] })),
+    count: 0,
+  },
+  {
+    name: 'nothing declares recipients',
+    kind: 'undeclared-third-party',
+    ctx: context(visit({ declared: { recipients: null }, requests: [DOUBLECLICK] })),
+    count: 0,
+  },
+  // wrong-purpose
+  {
+    name: '_ga declared necessary is analytics',
+    kind: 'wrong-purpose',
+    ctx: context(visit({ declared: { cookies: [declaredCookie({ name: '_ga', purpose: 'necessary' })] }, cookies: [{ ...GA_COOKIE, purpose: 'necessary', purposeSource: 'declared' }] }), { classify }),
+    count: 1,
+    mentions: 'analytics',
+  },
+  {
+    name: 'a declared cookie not observed is still classified',
+    kind: 'wrong-purpose',
+    ctx: context(visit({ declared: { cookies: [declaredCookie({ name: 'IDE', purpose: 'analytics' })] } }), { classify }),
+    count: 1,
+  },
+  {
+    name: 'a prefix declaration is judged on the cookies it matches',
+    kind: 'wrong-purpose',
+    ctx: context(visit({ declared: { cookies: [declaredCookie({ name: '_ga_', prefix: true, purpose: 'functional' })] }, cookies: [cookie({ name: '_ga_XYZ' })] }), { classify }),
+    count: 1,
+  },
+  {
+    name: 'correct, over-cautious, heuristic-only and unknown classifications are not wrong',
+    kind: 'wrong-purpose',
+    ctx: context(
+      visit({
+        declared: {
+          cookies: [
+            GA_DECLARED,
+            declaredCookie({ name: 'IDE', purpose: 'advertising' }),
+            declaredCookie({ name: 'PHPSESSID', purpose: 'functional' }),
+            declaredCookie({ name: 'mytracker', purpose: 'necessary' }),
+            declaredCookie({ name: 'whatever', purpose: 'necessary' }),
+            declaredCookie({ name: 'OptanonConsent', purpose: 'necessary' }),
+          ],
+        },
+      }),
+      { classify },
+    ),
+    count: 0,
+  },
+  {
+    name: 'without an injected classifier the rule stays silent',
+    kind: 'wrong-purpose',
+    ctx: context(visit({ declared: { cookies: [declaredCookie({ name: '_ga', purpose: 'necessary' })] }, cookies: [GA_COOKIE] })),
+    count: 0,
+  },
+  // unclassified-cookie
+  {
+    name: 'a declared cookie without a purpose',
+    kind: 'unclassified-cookie',
+    ctx: context(visit({ declared: { cookies: [declaredCookie({ name: 'mystery', purpose: 'unknown' }), GA_DECLARED] } })),
+    count: 1,
+    mentions: 'mystery',
+  },
+  {
+    name: 'every declared cookie has a purpose',
+    kind: 'unclassified-cookie',
+    ctx: context(visit({ declared: { cookies: [GA_DECLARED, declaredCookie({ name: 'IDE', purpose: 'advertising' })] } })),
+    count: 0,
+  },
+  // contradictory-declaration
+  {
+    name: '_ga declared as analytics by the CMP and advertising by DPV',
+    kind: 'contradictory-declaration',
+    ctx: context(visit({ declared: { cookies: [GA_DECLARED, declaredCookie({ name: '_ga', purpose: 'advertising', source: 'dpv' })] } })),
+    count: 1,
+    mentions: 'advertising',
+  },
+  {
+    name: 'the same purpose twice, an unknown next to a purpose, and same name on two domains',
+    kind: 'contradictory-declaration',
+    ctx: context(
+      visit({
+        declared: {
+          cookies: [
+            GA_DECLARED,
+            declaredCookie({ name: '_ga', source: 'dpv' }),
+            declaredCookie({ name: '_ga', purpose: 'unknown' }),
+            declaredCookie({ name: 'id', domain: 'a.example', purpose: 'necessary' }),
+            declaredCookie({ name: 'id', domain: 'b.example', purpose: 'advertising' }),
+          ],
+        },
+      }),
+    ),
+    count: 0,
+  },
+  // retention-exceeds-declared
+  {
+    name: 'a two-year cookie declared for 30 days',
+    kind: 'retention-exceeds-declared',
+    ctx: context(visit({ declared: { cookies: [declaredCookie({ name: '_ga', retentionSeconds: 30 * 86400 })] }, cookies: [GA_COOKIE] })),
+    count: 1,
+    mentions: '2 years',
+  },
+  {
+    name: 'a persistent cookie declared as a session cookie',
+    kind: 'retention-exceeds-declared',
+    ctx: context(visit({ declared: { cookies: [declaredCookie({ name: '_ga', retentionSeconds: null, session: true })] }, cookies: [GA_COOKIE] })),
+    count: 1,
+  },
+  {
+    name: 'site-level retention applies to first-party cookies without their own declaration',
+    kind: 'retention-exceeds-declared',
+    ctx: context(visit({ declared: { retentionSeconds: 365 * 86400 }, cookies: [GA_COOKIE, { ...IDE_COOKIE, lifetimeSeconds: 63072000 }] })),
+    count: 1,
+    mentions: '_ga',
+  },
+  {
+    name: 'within 1.5×, session cookies, and nothing declared',
+    kind: 'retention-exceeds-declared',
+    ctx: context(
+      visit({
+        declared: { cookies: [declaredCookie({ name: '_ga', retentionSeconds: 400 * 86400 }), declaredCookie({ name: 'PHPSESSID', retentionSeconds: 60 })] },
+        cookies: [{ ...GA_COOKIE, lifetimeSeconds: 599 * 86400 }, SESSION_COOKIE, cookie({ name: 'other' })],
+      }),
+    ),
+    count: 0,
+  },
+  // invalid-metadata
+  {
+    name: 'a malformed gpc.json and a bad TC string',
+    kind: 'invalid-metadata',
+    ctx: context(
+      visit({
+        declared: {
+          sources: [
+            { kind: 'gpc-well-known', valid: false, error: 'gpc must be a boolean' },
+            { kind: 'tcf', valid: false, error: 'bad TC string' },
+            { kind: 'cmp', valid: true },
+          ],
+        },
+      }),
+    ),
+    count: 2,
+  },
+  {
+    name: 'all sources valid',
+    kind: 'invalid-metadata',
+    ctx: context(visit({ declared: { sources: [{ kind: 'usp', valid: true }] } })),
+    count: 0,
+  },
+  // no-privacy-policy
+  {
+    name: 'no policy URL and no policy link',
+    kind: 'no-privacy-policy',
+    ctx: context(visit({ declared: { policyUrl: null } })),
+    count: 1,
+  },
+  {
+    name: 'a privacy-policy link source without a resolved URL',
+    kind: 'no-privacy-policy',
+    ctx: context(visit({ declared: { policyUrl: null, sources: [{ kind: 'privacy-policy-link', valid: true }] } })),
+    count: 0,
+  },
+  {
+    name: 'a policy URL',
+    kind: 'no-privacy-policy',
+    ctx: context(visit()),
+    count: 0,
+  },
+];
+
+describe('declaration rules', () => {
+  test.each(cases)('$kind: $name', ({ kind, ctx, count, mentions }) => {
+    const findings = RULES[kind](ctx);
+    expect(findings).toHaveLength(count);
+    for (const finding of findings) {
+      expect(finding.kind).toBe(kind);
+      if (mentions) expect(`${finding.title} ${finding.explanation}`).toContain(mentions);
+    }
+  });
+
+  test.each([
+    ['necessary', 'high'],
+    ['functional', 'medium'],
+  ] as const)('wrong-purpose declared %s is %s', (declaredPurpose, severity) => {
+    const ctx = context(visit({ declared: { cookies: [declaredCookie({ name: '_ga', purpose: declaredPurpose })] }, cookies: [GA_COOKIE] }), { classify });
+    const [finding] = RULES['wrong-purpose'](ctx);
+    expect(finding?.severity).toBe(severity);
+    expect(finding?.evidence).toContainEqual(
+      expect.objectContaining({ type: 'cookie', name: '_ga', classification: { purpose: 'analytics', source: 'known-cookie', detail: 'Google Analytics' } }),
+    );
+  });
+
+  test('a classifier that throws is treated as no classification', () => {
+    const ctx = context(visit({ declared: { cookies: [declaredCookie({ name: '_ga', purpose: 'necessary' })] } }), {
+      classify: () => {
+        throw new Error('boom');
+      },
+    });
+    expect(RULES['wrong-purpose'](ctx)).toEqual([]);
+  });
+});
