@@ -159,9 +159,13 @@ const TABLES: Readonly<Record<Vocabulary, Table>> = {
     OPT_OUT: 'advertising',
   },
   trustarc: { '0': 'necessary', '1': 'necessary', '2': 'functional', '3': 'advertising' },
+  // The database's own README defines "Functional (also known as technical, essential or strictly necessary)",
+  // "Personalization (also known as preferences)", "Marketing (also known as tracking or social media)"
+  // (github.com/jkwakman/Open-Cookie-Database): so its Functional is Candor's necessary.
   'open-cookie-database': {
-    functional: 'functional',
+    functional: 'necessary',
     personalization: 'functional',
+    preferences: 'functional',
     analytics: 'analytics',
     marketing: 'advertising',
     security: 'necessary',
