@@ -135,7 +135,7 @@ export function sarifValidator(): ValidateFunction {
     string,
     unknown
   >;
-  return ajv().compile({ ...schema, $id: id });
+  return ajv().compile({ ...schema, $id: String(id) });
 }
 
 /** HAR 1.2 (har-schema: one draft-06 file per object, referring to each other by file name). */

@@ -64,6 +64,7 @@ describe('formatText', () => {
     for (const color of [false, true]) {
       const out = formatText(hostile, { color, failOn: 'high' });
       // every ESC left is one of ours: a colour code `ESC[<digits>m`
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the test
       expect(out.replace(/\x1b\[[0-9;]*m/g, '')).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
       expect(out).toContain('\\x1b[2J');
       expect(out).toContain('\\x1b]0;pwned\\x07');
