@@ -13,7 +13,7 @@ export interface Classification {
   purpose: Purpose;
   source: CookiePurposeSource;
   /** which known-cookie rule, tracker or heuristic decided */
-  detail?: string;
+  detail?: string | undefined;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { EvidenceItem, Purpose, Visit } from '../types.ts';
 import { isConsentCookie } from './consent-cookie.ts';
 import { consentEvidence } from './evidence.ts';
 import { atOf, cookiesOf, recordedOf } from './safe.ts';
+import { sourceName } from './texts.ts';
 
 export interface Refusal {
   purposes: ReadonlySet<Purpose>;
@@ -44,7 +45,7 @@ export function refusalOf(visit: Visit): Refusal | null {
           purposes: Object.fromEntries(TRACKING.map((p) => [p, false])),
           phase: visit.phase,
         };
-  const source = recorded?.choiceMade === true ? `recorded by ${recorded.source}` : 'by choosing "reject all"';
+  const source = recorded?.choiceMade === true ? `recorded by ${sourceName(String(recorded.source))}` : 'by choosing "reject all"';
   if (rejectPhase) return { purposes: refused, source, after: Number.NEGATIVE_INFINITY, evidence };
   const writes = cookiesOf(visit)
     .filter((c) => isConsentCookie(c.name) && c.removed !== true)

@@ -43,8 +43,42 @@ function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function who(label: string, organization: string | null): string {
-  return organization && organization !== label ? `${label} (${organization})` : label;
+function who(label: string, organization: string | null, site?: string): string {
+  const extra = [organization && organization !== label ? organization : null, site && site !== label ? site : null];
+  const shown = extra.filter((e): e is string => e !== null);
+  return shown.length > 0 ? `${label} (${shown.join(', ')})` : label;
+}
+
+const SOURCE_KINDS: Record<DeclaredSourceKind, string> = {
+  tcf: 'IAB TCF consent string',
+  gpp: 'IAB GPP consent string',
+  usp: 'US Privacy string',
+  'gpc-well-known': 'Global Privacy Control file (/.well-known/gpc.json)',
+  'consent-mode': 'Google Consent Mode state',
+  cmp: 'consent banner data',
+  p3p: 'P3P privacy header',
+  dpv: 'machine-readable privacy declaration (DPV)',
+  'privacy-policy-link': 'privacy policy link',
+};
+
+const SIGNALS: Record<string, string> = {
+  tcf: 'the IAB TCF consent string',
+  gpp: 'the IAB GPP consent string',
+  usp: 'the US Privacy string',
+  'consent-mode': 'Google Consent Mode',
+  gcs: "the consent parameter on Google's requests",
+  gcd: "the consent parameter on Google's requests",
+  dpv: 'the machine-readable privacy declaration (DPV)',
+  p3p: 'the P3P privacy header',
+};
+
+/** `cmp:onetrust` → "the onetrust consent banner", `gpp:usnat` → "the IAB GPP consent string (usnat)". */
+export function sourceName(source: string): string {
+  const [head = '', detail] = source.split(':', 2);
+  if (head === 'cmp') return detail ? `the ${capital(detail)} consent banner` : 'the consent banner';
+  const known = SIGNALS[head];
+  if (known) return detail ? `${known} (${detail})` : known;
+  return source;
 }
 
 function purposeList(purposes: readonly Purpose[]): string {
@@ -113,35 +147,35 @@ export const TEXTS = {
   }),
   positiveConsentWithoutChoice: (purposes: readonly Purpose[], source: string, phase: Phase): Text => ({
     title: `Consent to ${purposeList(purposes)} recorded without your choice`,
-    explanation: `The site's consent record (${source}) says you agreed to ${purposeList(purposes)}, ${PHASE_MOMENTS[phase]} and without any choice being made. Pre-ticked or assumed consent is not a real choice.`,
+    explanation: `The site's consent record (kept by ${sourceName(source)}) says you agreed to ${purposeList(purposes)}, ${PHASE_MOMENTS[phase]} and without any choice being made. Pre-ticked or assumed consent is not a real choice.`,
   }),
   consentDiffersFromPreference: (purposes: readonly Purpose[], source: string): Text => ({
     title: `The site records consent to ${purposeList(purposes)} that your saved preference refuses`,
-    explanation: `In Candor you saved that you refuse ${purposeList(purposes)} for this site, but the site's consent record (${source}) says you agreed to it.`,
+    explanation: `In Candor you saved that you refuse ${purposeList(purposes)} for this site, but the site's consent record (kept by ${sourceName(source)}) says you agreed to it.`,
   }),
   gpcIgnored: (source: string, value: string): Text => ({
-    title: `Global Privacy Control not honoured (${source})`,
-    explanation: `Your browser sent the Global Privacy Control signal, which asks sites not to sell or share your data. The site's own signal ${source} still says you did not opt out (value ${quote(value)}).`,
+    title: `Global Privacy Control not honoured by ${sourceName(source)}`,
+    explanation: `Your browser sent the Global Privacy Control signal, which asks sites not to sell or share your data. The site's own signal, ${sourceName(source)}, still says you did not opt out (value ${quote(value)}).`,
   }),
   consentSignalsDisagree: (a: string, b: string, purposes: readonly Purpose[]): Text => ({
     title: `Consent signals disagree about ${purposeList(purposes)}`,
-    explanation: `The site keeps your consent in more than one place, and they contradict each other: ${a} and ${b} say different things about ${purposeList(purposes)}. Services reading the more permissive one may track you against your choice.`,
+    explanation: `The site keeps your consent in more than one place, and they contradict each other: ${sourceName(a)} and ${sourceName(b)} say different things about ${purposeList(purposes)}. Services reading the more permissive one may track you against your choice.`,
   }),
   undeclaredCookie: (cookie: CookieSubject, sources: readonly string[]): Text => ({
     title: `Cookie ${quote(cookie.name)} is not in the site's cookie list`,
-    explanation: `${cookieLine(cookie)}. The site publishes a list of the cookies it uses (${sources.join(', ')}), but this one is not on it, so you could not know about it when choosing.`,
+    explanation: `${cookieLine(cookie)}. The site publishes a list of the cookies it uses (${sources.map(sourceName).join(', ')}), but this one is not on it, so you could not know about it when choosing.`,
   }),
   undeclaredThirdParty: (subject: RequestSubject, site: string): Text => ({
     title: `${subject.label} receives data but is not a declared recipient`,
-    explanation: `Your browser sent ${plural(subject.count, 'request')} to ${who(subject.label, subject.organization)} (${site}). The site lists who receives your data, and ${site} is not on that list.`,
+    explanation: `Your browser sent ${plural(subject.count, 'request')} to ${who(subject.label, subject.organization, site)}. The site lists who receives your data, and ${site} is not on that list.`,
   }),
-  wrongPurpose: (name: string, declared: Purpose, known: Purpose, how: string): Text => ({
+  wrongPurpose: (name: string, declared: Purpose, known: Purpose, source: string, detail: string | null): Text => ({
     title: `Cookie ${quote(name)} is declared as ${PURPOSE_WORDS[declared]} but serves ${PURPOSE_WORDS[known]}`,
-    explanation: `The site files the cookie ${quote(name)} under ${PURPOSE_WORDS[declared]}, but it is known to be used for ${PURPOSE_USES[known]} (${how}). Consent choices based on the site's list may not do what you expect.`,
+    explanation: `The site files the cookie ${quote(name)} under ${PURPOSE_WORDS[declared]}, but it is known to be used for ${PURPOSE_USES[known]} (${source === 'tracker' ? 'it belongs to a known tracker' : 'a well-known cookie'}${detail ? `: ${detail}` : ''}). Consent choices based on the site's list may not do what you expect.`,
   }),
   unclassifiedCookie: (name: string, source: string): Text => ({
     title: `Cookie ${quote(name)} is declared without a purpose`,
-    explanation: `The site's cookie list (${source}) names ${quote(name)} but does not say what it is used for, so you cannot make an informed choice about it.`,
+    explanation: `The site's cookie list (from ${sourceName(source)}) names ${quote(name)} but does not say what it is used for, so you cannot make an informed choice about it.`,
   }),
   contradictoryDeclaration: (name: string, purposes: readonly Purpose[]): Text => ({
     title: `Cookie ${quote(name)} is declared under several purposes`,
@@ -153,11 +187,11 @@ export const TEXTS = {
   }),
   identifierShared: (name: string, subject: RequestSubject, site: string): Text => ({
     title: `The identifier in cookie ${quote(name)} is sent to ${subject.label}`,
-    explanation: `The site's own cookie ${quote(name)} holds a value that can recognise you. That value appears in ${plural(subject.count, 'request')} to ${who(subject.label, subject.organization)} (${site}), so that company can link your visits too.`,
+    explanation: `The site's own cookie ${quote(name)} holds a value that can recognise you. That value appears in ${plural(subject.count, 'request')} to ${who(subject.label, subject.organization, site)}, so that company can link your visits too.`,
   }),
   invalidMetadata: (kind: DeclaredSourceKind, error: string | null): Text => ({
-    title: `Malformed privacy metadata (${kind})`,
-    explanation: `The site publishes ${kind} information, but it could not be read${error ? `: ${quote(error)}` : ''}. Tools and services that rely on it may get your choices wrong.`,
+    title: `Malformed privacy metadata: ${SOURCE_KINDS[kind] ?? kind}`,
+    explanation: `The site's ${SOURCE_KINDS[kind] ?? kind} could not be read${error ? `: ${quote(error)}` : ''}. Tools and services that rely on it may get your choices wrong.`,
   }),
   noConsentMechanism: (labels: readonly string[], count: number): Text => ({
     title: 'Tracking without any way to consent',

@@ -253,7 +253,7 @@ const cases: Case[] = [
     kind: 'consent-signals-disagree',
     ctx: context(visit({ consent: { recorded: refusedAnalytics, signals: [{ source: 'consent-mode', purposes: { analytics: true } }] } })),
     count: 1,
-    mentions: 'consent-mode',
+    mentions: 'Google Consent Mode',
   },
   {
     name: 'Consent Mode default before any choice',

@@ -56,7 +56,10 @@ export function wrongPurpose({ visit, site, classify }: RuleContext): Finding[] 
       seen.add(key);
       const known = safeClassify(classify, subject.input);
       if (!known || !understates(declared.purpose, known)) continue;
-      const classification: Classification = { purpose: known.purpose, source: known.source };
+      const classification: { purpose: Purpose; source: Classification['source']; detail?: string } = {
+        purpose: known.purpose,
+        source: known.source,
+      };
       if (typeof known.detail === 'string') classification.detail = known.detail;
       const evidence: EvidenceItem[] = [
         { type: 'declaration', source: String(declared.source), name: declared.name, purpose: declared.purpose },
@@ -70,13 +73,12 @@ export function wrongPurpose({ visit, site, classify }: RuleContext): Finding[] 
           classification,
         });
       }
-      const how = known.detail ? `${known.source}: ${known.detail}` : known.source;
       findings.push(
         finding(
           'wrong-purpose',
           declared.purpose === 'necessary' ? 'high' : 'medium',
           visit.phase,
-          TEXTS.wrongPurpose(subject.name, declared.purpose, known.purpose, how),
+          TEXTS.wrongPurpose(subject.name, declared.purpose, known.purpose, known.source, classification.detail ?? null),
           evidence,
           known.purpose,
         ),
