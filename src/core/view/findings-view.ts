@@ -12,6 +12,8 @@ export interface EvidenceLine {
   purposes: { purpose: string; granted: boolean }[];
   /** true/false facts (choice made, GPC sent), null where not applicable */
   flag: boolean | null;
+  /** message key that states the flag (`choiceMade`, `gpc_notSent`, …), null with no flag */
+  flagKey: string | null;
 }
 
 export interface FindingView {
@@ -29,6 +31,7 @@ export function evidenceLine(item: EvidenceItem): EvidenceLine {
     key,
     value,
     flag,
+    flagKey: flag === null ? null : item.type === 'gpc' ? (flag ? 'gpc_sent' : 'gpc_notSent') : flag ? 'choiceMade' : 'choiceNotMade',
     purposes: purposes(map),
   });
   switch (item.type) {

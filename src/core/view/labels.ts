@@ -54,5 +54,6 @@ export function vocabularyKeys(): string[] {
     ...UNITS.flatMap((u) => [`duration_${u}_one`, `duration_${u}_other`]),
     ...['verdict_high', 'verdict_medium', 'verdict_low', 'verdict_trackers', 'verdict_clean', 'verdict_nothing'],
     ...['cookie', 'request', 'storage', 'consent', 'preference', 'declaration', 'source', 'signal', 'gpc'].map((t) => `evidence_${t}`),
+    ...['choiceMade', 'choiceNotMade', 'gpc_sent', 'gpc_notSent'],
   ];
 }

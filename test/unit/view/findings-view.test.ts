@@ -23,19 +23,19 @@ describe('findingsView', () => {
 });
 
 describe('evidenceLine', () => {
-  test.each<[EvidenceItem, string, string, boolean | null]>([
+  test.each<[EvidenceItem, string, string, string | null]>([
     [{ type: 'cookie', name: '_ga', domain: '.shop.example' }, 'evidence_cookie', '_ga (.shop.example)', null],
     [{ type: 'request', url: 'https://a.example/x' }, 'evidence_request', 'https://a.example/x', null],
     [{ type: 'storage', key: 'k', origin: 'https://a.example' }, 'evidence_storage', 'k (https://a.example)', null],
-    [{ type: 'consent', source: 'cmp:onetrust', choiceMade: false }, 'evidence_consent', 'cmp:onetrust', false],
+    [{ type: 'consent', source: 'cmp:onetrust', choiceMade: false }, 'evidence_consent', 'cmp:onetrust', 'choiceNotMade'],
     [{ type: 'declaration', source: 'cmp', name: '_ga', purpose: 'necessary' }, 'evidence_declaration', 'cmp: _ga → necessary', null],
     [{ type: 'declaration', source: 'dpv' }, 'evidence_declaration', 'dpv', null],
     [{ type: 'source', kind: 'usp', error: 'bad string' }, 'evidence_source', 'usp: bad string', null],
     [{ type: 'signal', source: 'usp', value: '1YNN' }, 'evidence_signal', 'usp = 1YNN', null],
-    [{ type: 'gpc', sent: true }, 'evidence_gpc', '', true],
-  ])('%j', (item, key, value, flag) => {
+    [{ type: 'gpc', sent: true }, 'evidence_gpc', '', 'gpc_sent'],
+  ])('%j', (item, key, value, flagKey) => {
     const line = evidenceLine(item);
-    expect([line.key, line.value, line.flag]).toEqual([key, value, flag]);
+    expect([line.key, line.value, line.flagKey]).toEqual([key, value, flagKey]);
   });
 
   test('purpose maps become granted/refused lists', () => {

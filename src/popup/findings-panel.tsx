@@ -1,0 +1,45 @@
+// Findings, most severe first: kind, title, explanation, and the evidence behind a disclosure.
+import type { Report } from '../core/types.ts';
+import { findingsView } from '../core/view/findings-view.ts';
+import type { FindingView } from '../core/view/findings-view.ts';
+import { kindKey, phaseKey, severityKey } from '../core/view/labels.ts';
+import { formatNumber, t } from '../shared/i18n.ts';
+import { CappedList } from './capped-list.tsx';
+import { EvidenceList } from './evidence-list.tsx';
+
+function FindingItem({ view }: { view: FindingView }) {
+  const { finding } = view;
+  return (
+    <li class={`card finding sev-${finding.severity}`} data-testid="finding" data-kind={finding.kind} data-severity={finding.severity}>
+      <p class="finding-meta">
+        <span class={`badge sev-${finding.severity}`}>{t(severityKey(finding.severity))}</span>
+        <span class="kind">{t(kindKey(finding.kind))}</span>
+        {finding.phase !== 'browsing' && <span class="phase">{t(phaseKey(finding.phase))}</span>}
+      </p>
+      <h3 class="finding-title">{finding.title}</h3>
+      <p class="explanation">{finding.explanation}</p>
+      {view.evidence.length > 0 && (
+        <details class="evidence-details">
+          <summary>{t('evidence_show', formatNumber(view.evidence.length))}</summary>
+          <EvidenceList lines={view.evidence} />
+        </details>
+      )}
+    </li>
+  );
+}
+
+export function FindingsPanel({ report }: { report: Report }) {
+  const views = findingsView(report);
+  return (
+    <>
+      <h2 class="panel-title">{t('tab_findings')}</h2>
+      {views.length === 0 ? (
+        <p class="empty" data-testid="no-findings">
+          {t('findings_none')}
+        </p>
+      ) : (
+        <CappedList items={views} cap={50} class="cards" render={(view) => <FindingItem key={view.id} view={view} />} />
+      )}
+    </>
+  );
+}

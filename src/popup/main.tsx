@@ -1,0 +1,57 @@
+// Popup entry: find the tab (the active tab, or ?tabId=N when opened as a page), ask the background for its
+// report, render. body[data-ready="true"] marks the first settled render for end-to-end tests; body[data-state]
+// says which (report | empty | error).
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import type { Report } from '../core/types.ts';
+import { parsePopupParams, reportFileName } from '../core/view/popup-params.ts';
+import { downloadJson } from '../shared/download.ts';
+import { t, uiLanguage } from '../shared/i18n.ts';
+import { send } from '../shared/messaging.ts';
+import { App } from './app.tsx';
+import type { PopupState } from './app.tsx';
+import './popup.css';
+
+const params = parsePopupParams(location.search, location.hash);
+const root = document.getElementById('app');
+document.documentElement.lang = uiLanguage();
+document.documentElement.dataset.mode = params.tabId === null ? 'popup' : 'page';
+document.title = t('popup_title');
+
+async function activeTabId(): Promise<number | null> {
+  if (params.tabId !== null) return params.tabId;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+function show(state: PopupState): void {
+  if (root === null) return;
+  render(
+    <App
+      state={state}
+      version={browser.runtime.getManifest().version}
+      initialView={params.view ?? 'findings'}
+      onRetry={() => void load()}
+      onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      onDownload={(report: Report) => downloadJson(reportFileName(report.site, new Date().toISOString()), report)}
+    />,
+    root,
+  );
+  if (state.status !== 'loading') {
+    document.body.dataset.state = state.status;
+    document.body.dataset.ready = 'true';
+  }
+}
+
+async function load(): Promise<void> {
+  show({ status: 'loading' });
+  try {
+    const tabId = await activeTabId();
+    const report = tabId === null ? null : await send('getTabReport', { tabId });
+    show(report === null ? { status: 'empty' } : { status: 'report', report });
+  } catch (error) {
+    show({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+void load();
