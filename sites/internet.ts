@@ -1,0 +1,143 @@
+// A local "internet": every host name is served on loopback, so pages really request www.google-analytics.com
+// and friends while nothing leaves the machine. An HTTP proxy takes the browser's traffic: plain http:// requests
+// arrive with absolute URLs; CONNECT host:443 is piped to one local HTTPS server that dispatches on the Host header.
+import { readFile, stat } from 'node:fs/promises';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { selfSignedCert } from './cert.ts';
+
+export interface SiteRequest {
+  host: string;
+  url: URL;
+  method: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+export interface SiteResponse {
+  status?: number;
+  headers?: Record<string, string | string[]>;
+  body?: string | Buffer;
+}
+export type Route = (req: SiteRequest) => SiteResponse | null | Promise<SiteResponse | null>;
+
+export interface InternetOptions {
+  /** folders whose sub-folders are named after host names and hold static files */
+  roots: string[];
+  /** dynamic routes, tried before static files */
+  routes?: Route[];
+  /** every request served (tests look at what the browser really sent) */
+  onRequest?: (req: SiteRequest) => void;
+}
+
+export interface Internet {
+  proxyUrl: string;
+  proxyPort: number;
+  close(): Promise<void>;
+  requests: SiteRequest[];
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+};
+
+async function staticFile(roots: string[], host: string, path: string): Promise<SiteResponse | null> {
+  for (const root of roots) {
+    const base = join(root, host);
+    let file = normalize(join(base, decodeURIComponent(path)));
+    if (!file.startsWith(base)) return { status: 403, body: 'forbidden' };
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      const headersFile = `${file}.headers.json`;
+      let headers: Record<string, string | string[]> = {};
+      try {
+        headers = JSON.parse(await readFile(headersFile, 'utf8')) as Record<string, string | string[]>;
+      } catch {
+        headers = {};
+      }
+      return { status: 200, headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers }, body };
+    } catch {
+      // try the next root
+    }
+  }
+  return null;
+}
+
+export async function startInternet(options: InternetOptions): Promise<Internet> {
+  const seen: SiteRequest[] = [];
+
+  const serve = async (req: IncomingMessage, res: ServerResponse, scheme: 'http' | 'https'): Promise<void> => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const hostHeader = req.headers.host ?? 'localhost';
+    const url = new URL(req.url?.startsWith('http') ? req.url : `${scheme}://${hostHeader}${req.url ?? '/'}`);
+    const site: SiteRequest = {
+      host: url.hostname,
+      url,
+      method: req.method ?? 'GET',
+      headers: req.headers,
+      body: Buffer.concat(chunks).toString('utf8').slice(0, 100_000),
+    };
+    if (seen.length < 50_000) seen.push(site);
+    options.onRequest?.(site);
+    let answer: SiteResponse | null = null;
+    try {
+      for (const route of options.routes ?? []) {
+        answer = await route(site);
+        if (answer) break;
+      }
+      answer ??= await staticFile(options.roots, site.host, url.pathname);
+    } catch (error) {
+      answer = { status: 500, body: String(error) };
+    }
+    // Unknown hosts get 404: browsers still make a few background requests of their own.
+    answer ??= { status: 404, headers: { 'content-type': 'text/plain' }, body: 'not found on the local internet' };
+    res.writeHead(answer.status ?? 200, { 'cache-control': 'no-store', ...answer.headers });
+    res.end(answer.body ?? '');
+  };
+
+  const { key, cert } = selfSignedCert();
+  const tls = https.createServer({ key, cert }, (req, res) => void serve(req, res, 'https'));
+  const proxy = http.createServer((req, res) => void serve(req, res, 'http'));
+  proxy.on('connect', (req: IncomingMessage, client: net.Socket, head: Buffer) => {
+    const port = (tls.address() as net.AddressInfo).port;
+    const upstream = net.connect(port, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length) upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  // Keep-alive sockets would hold close() open.
+  const sockets = new Set<net.Socket>();
+  for (const server of [tls, proxy]) {
+    server.on('connection', (s: net.Socket) => {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+    });
+  }
+  await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const proxyPort = (proxy.address() as net.AddressInfo).port;
+  return {
+    proxyUrl: `http://127.0.0.1:${proxyPort}`,
+    proxyPort,
+    requests: seen,
+    async close() {
+      for (const s of sockets) s.destroy();
+      await Promise.all([new Promise((r) => tls.close(r)), new Promise((r) => proxy.close(r))]);
+    },
+  };
+}

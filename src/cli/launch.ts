@@ -1,0 +1,186 @@
+// Launches a real browser with the built extension loaded, and talks to the extension through one of its own
+// pages. Used by the command line, `npm start`, the end-to-end tests and the benchmark.
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Report } from '../core/types.ts';
+import type { MessageName, MessageRequest, MessageResponse } from '../shared/messages.ts';
+import { type BrowserKind, findBrowser, INSTALL_HINT } from './find-browser.ts';
+
+export const GECKO_ID = 'candor@candor.dev';
+
+export interface LaunchOptions {
+  kind: BrowserKind;
+  browserPath?: string;
+  /** folder of the unpacked extension; default dist/chrome or dist/firefox; null = launch without Candor */
+  extensionDir?: string | null;
+  proxy?: string;
+  mapHostsTo?: string;
+  insecure?: boolean;
+  headless?: boolean;
+}
+
+export class LaunchError extends Error {}
+
+export interface CandorBrowser {
+  kind: BrowserKind;
+  browser: Browser;
+  version: string;
+  /** the extension's base URL (chrome-extension://id/ or moz-extension://uuid/), null without Candor */
+  extensionBase: string | null;
+  newPage(): Promise<Page>;
+  /** sends one typed message to the background from an extension page */
+  message<K extends MessageName>(name: K, request: MessageRequest<K>): Promise<MessageResponse<K>>;
+  /** the report of the visit whose page URL is `url` */
+  report(url: string): Promise<Report | null>;
+  close(): Promise<void>;
+}
+
+export function defaultExtensionDir(kind: BrowserKind): string {
+  return resolve(kind === 'chromium' ? 'dist/chrome' : 'dist/firefox');
+}
+
+function chromiumArgs(o: LaunchOptions): string[] {
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-features=Translate,OptimizationHints,MediaRouter',
+  ];
+  if (o.proxy) args.push(`--proxy-server=${o.proxy}`, '--proxy-bypass-list=<-loopback>');
+  if (o.mapHostsTo) args.push(`--host-resolver-rules=MAP * ${o.mapHostsTo}, EXCLUDE localhost`);
+  if (o.insecure) args.push('--ignore-certificate-errors');
+  return args;
+}
+
+function firefoxPrefs(o: LaunchOptions, uuid: string): Record<string, unknown> {
+  const prefs: Record<string, unknown> = {
+    'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+    'services.settings.server': 'data:,#remote-settings-dummy/v1',
+    'browser.safebrowsing.malware.enabled': false,
+    'browser.safebrowsing.phishing.enabled': false,
+    'network.dns.disablePrefetch': true,
+    'network.prefetch-next': false,
+    // Tracker lists are downloaded at run time, which never happens here: keep behaviour the same with or without them.
+    'privacy.trackingprotection.enabled': false,
+    'privacy.trackingprotection.socialtracking.enabled': false,
+  };
+  if (o.proxy) {
+    const u = new URL(o.proxy);
+    Object.assign(prefs, {
+      'network.proxy.type': 1,
+      'network.proxy.http': u.hostname,
+      'network.proxy.http_port': Number(u.port),
+      'network.proxy.ssl': u.hostname,
+      'network.proxy.ssl_port': Number(u.port),
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+    });
+  }
+  if (o.mapHostsTo) prefs['network.dns.forceResolve'] = o.mapHostsTo;
+  return prefs;
+}
+
+export async function launch(o: LaunchOptions): Promise<CandorBrowser> {
+  const executablePath = findBrowser(o.kind, o.browserPath);
+  if (!executablePath) throw new LaunchError(`no ${o.kind} found: ${INSTALL_HINT[o.kind]}`);
+  const extensionDir = o.extensionDir === undefined ? defaultExtensionDir(o.kind) : o.extensionDir;
+  if (extensionDir && !existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new LaunchError(`the extension is not built at ${extensionDir}: run npm run build`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), `candor-${o.kind}-`));
+  let browser: Browser;
+  let extensionBase: string | null = null;
+  if (o.kind === 'chromium') {
+    // Chromium blocks third-party cookies by default in new profiles; a typical user's browser stores them.
+    mkdirSync(join(profile, 'Default'), { recursive: true });
+    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: o.headless ?? true,
+      pipe: true,
+      userDataDir: profile,
+      args: chromiumArgs(o),
+      acceptInsecureCerts: o.insecure ?? false,
+      enableExtensions: extensionDir ? [extensionDir] : false,
+      defaultViewport: { width: 1280, height: 800 },
+    });
+    if (extensionDir) {
+      const worker = await browser.waitForTarget(
+        (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+        { timeout: 20_000 },
+      );
+      extensionBase = `chrome-extension://${new URL(worker.url()).host}/`;
+    }
+  } else {
+    const uuid = randomUUID();
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: o.headless ?? true,
+      userDataDir: profile,
+      acceptInsecureCerts: o.insecure ?? false,
+      args: ['--remote-allow-system-access'],
+      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+      extraPrefsFirefox: firefoxPrefs(o, uuid),
+      defaultViewport: { width: 1280, height: 800 },
+    });
+    if (extensionDir) {
+      await browser.installExtension(extensionDir);
+      extensionBase = `moz-extension://${uuid}/`;
+    }
+  }
+
+  let control: Page | null = null;
+  const controlPage = async (): Promise<Page> => {
+    if (control && !control.isClosed()) return control;
+    if (!extensionBase) throw new LaunchError('this browser runs without Candor');
+    const page = await browser.newPage();
+    // Firefox never resolves goto() on moz-extension:// pages: start it, then wait for the page's own signal.
+    void page.goto(`${extensionBase}src/report/index.html`).catch(() => undefined);
+    await page.waitForSelector('body[data-state]', { timeout: 20_000 });
+    control = page;
+    return page;
+  };
+
+  const message = async <K extends MessageName>(name: K, request: MessageRequest<K>): Promise<MessageResponse<K>> => {
+    const page = await controlPage();
+    return (await page.evaluate(
+      (n: string, r: unknown) => {
+        type Api = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+        const g = globalThis as { browser?: Api; chrome?: Api };
+        const api = g.browser ?? g.chrome;
+        if (!api) throw new Error('not an extension page');
+        return api.runtime.sendMessage({ candor: n, request: r });
+      },
+      name,
+      request as unknown,
+    )) as MessageResponse<K>;
+  };
+
+  const candor: CandorBrowser = {
+    kind: o.kind,
+    browser,
+    version: await browser.version(),
+    extensionBase,
+    newPage: () => browser.newPage(),
+    message,
+    report: (url) => message('getReportByUrl', { url }),
+    async close() {
+      try {
+        await browser.close();
+      } finally {
+        rmSync(profile, { recursive: true, force: true });
+      }
+    },
+  };
+  if (extensionBase) await message('ping', {}); // resolves once the background has loaded its database and state
+  return candor;
+}
