@@ -105,6 +105,11 @@ const TABLES: Readonly<Record<Vocabulary, Table>> = {
     C0003: 'functional',
     C0004: 'advertising',
     C0005: 'social',
+    // Legacy numeric Optanon ids (`groups=1:1,2:1,4:1`, `OptanonActiveGroups=",1,2,"`): the C000n ids continue them.
+    '1': 'necessary',
+    '2': 'analytics',
+    '3': 'functional',
+    '4': 'advertising',
     STACK42: 'advertising',
   },
   cookiebot: { necessary: 'necessary', preferences: 'functional', statistics: 'analytics', marketing: 'advertising' },
@@ -130,6 +135,10 @@ const TABLES: Readonly<Record<Vocabulary, Table>> = {
     'use_limited_data_to_select_content': 'functional',
     'geolocation_data': 'advertising',
     'device_characteristics': 'advertising',
+    // TCF v1 era purpose ids still found in old didomi_token records
+    'advertising_personalization': 'advertising',
+    'ad_delivery': 'advertising',
+    'content_personalization': 'functional',
     analytics: 'analytics',
     marketing: 'advertising',
     social: 'social',
