@@ -84,6 +84,12 @@ const cases: Case[] = [
     ctx: context(visit({ phase: 'before-consent', requests: [request({ url: 'https://www.shop.example/tr', tracker: TRACKERS.facebook })] })),
     count: 0,
   },
+  {
+    name: 'Consent Mode defaults alone are no consent mechanism (that is no-consent-mechanism)',
+    kind: 'tracking-before-consent',
+    ctx: context(visit({ declared: { sources: [] }, consent: { recorded: recorded({ source: 'consent-mode', choiceMade: false }) }, requests: [GA_HIT] })),
+    count: 0,
+  },
   // consent-ignored
   {
     name: 'cookie updated after the recorded refusal',
@@ -181,6 +187,12 @@ const cases: Case[] = [
     ctx: context(visit({ consent: { recorded: recorded({ choiceMade: true, purposes: { analytics: true } }) } })),
     count: 0,
   },
+  {
+    name: 'Consent Mode defaulting to granted is a tag setting, not a consent record',
+    kind: 'positive-consent-without-choice',
+    ctx: context(visit({ consent: { recorded: recorded({ source: 'consent-mode', choiceMade: false, purposes: { analytics: true } }) } })),
+    count: 0,
+  },
   // consent-differs-from-preference
   {
     name: 'site records analytics the saved preference refuses',
@@ -254,6 +266,39 @@ const cases: Case[] = [
     ctx: context(visit({ consent: { recorded: refusedAnalytics, signals: [{ source: 'consent-mode', purposes: { analytics: true } }] } })),
     count: 1,
     mentions: 'Google Consent Mode',
+  },
+  {
+    name: 'gcs timeline: a denied hit before the choice, granted after it',
+    kind: 'consent-signals-disagree',
+    ctx: context(
+      visit({
+        consent: {
+          recorded: recorded({ purposes: { analytics: true, advertising: true } }),
+          signals: [
+            { source: 'gcs', purposes: { analytics: false, advertising: false }, raw: 'G100' },
+            { source: 'gcs', purposes: { analytics: true, advertising: true }, raw: 'G111' },
+          ],
+        },
+      }),
+    ),
+    count: 0,
+  },
+  {
+    name: 'gcs timeline: still denied after the choice',
+    kind: 'consent-signals-disagree',
+    ctx: context(
+      visit({
+        consent: {
+          recorded: recorded({ purposes: { analytics: true, advertising: true } }),
+          signals: [
+            { source: 'gcs', purposes: { analytics: true, advertising: true }, raw: 'G111' },
+            { source: 'gcs', purposes: { analytics: false, advertising: false }, raw: 'G100' },
+          ],
+        },
+      }),
+    ),
+    count: 1,
+    mentions: 'analytics and advertising',
   },
   {
     name: 'Consent Mode default before any choice',

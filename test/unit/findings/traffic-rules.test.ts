@@ -95,6 +95,12 @@ const cases: RuleCase[] = [
     mentions: 'Google Analytics',
   },
   {
+    name: 'Consent Mode defaults are not a mechanism',
+    kind: 'no-consent-mechanism',
+    ctx: context(visit({ declared: NO_CMP, consent: { recorded: recorded({ source: 'consent-mode', choiceMade: false }) }, requests: [GA_HIT] })),
+    count: 1,
+  },
+  {
     name: 'a CMP source is a mechanism',
     kind: 'no-consent-mechanism',
     ctx: context(visit({ cookies: [GA_COOKIE], requests: [GA_HIT] })),

@@ -1,10 +1,12 @@
 // `consent-signals-disagree`: the site's recorded consent and another consent signal it emits (TCF string, Consent
 // Mode, `gcs` on Google requests, …) contradict each other for a purpose both cover. Only when both reflect a choice
 // (a signal that does not say counts as reflecting one): a Consent Mode *default* before the CMP answers is not a
-// contradiction. `necessary` is never compared: TCF purpose 1 (device storage) maps onto it and is not the same thing.
+// contradiction. Signals read repeatedly (`gcs` on every Google request) form a timeline: only the latest of each source
+// is compared, so a hit sent before the visitor chose does not contradict the choice. `necessary` is never compared:
+// TCF purpose 1 (device storage) maps onto it and is not the same thing.
 import { needsConsent } from '../../purposes.ts';
 import { CONSENT_PURPOSES } from '../../types.ts';
-import type { ConsentPurpose, Finding, PurposeMap } from '../../types.ts';
+import type { ConsentPurpose, ConsentSignal, Finding, PurposeMap } from '../../types.ts';
 import type { RuleContext } from '../context.ts';
 import { consentEvidence, copyPurposes } from '../evidence.ts';
 import { finding } from '../finding.ts';
@@ -17,11 +19,17 @@ function describe(purposes: PurposeMap): string {
     .join(', ');
 }
 
+function latestPerSource(signals: readonly ConsentSignal[]): ConsentSignal[] {
+  const latest = new Map<string, ConsentSignal>();
+  for (const signal of signals) latest.set(String(signal.source), signal);
+  return [...latest.values()];
+}
+
 export function consentSignalsDisagree({ visit }: RuleContext): Finding[] {
   const recorded = recordedOf(visit);
   if (recorded?.choiceMade !== true) return [];
   const findings: Finding[] = [];
-  for (const signal of signalsOf(visit)) {
+  for (const signal of latestPerSource(signalsOf(visit))) {
     if (signal.choiceMade === false) continue;
     const differing: ConsentPurpose[] = CONSENT_PURPOSES.filter((p) => {
       const a = recorded.purposes[p];

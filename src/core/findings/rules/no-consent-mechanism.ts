@@ -1,19 +1,15 @@
 // `no-consent-mechanism`: tracking is observed and the site exposes no consent mechanism Candor recognises: no recorded
-// consent and no CMP, TCF or GPP source in any visit of the report. Raised once per report, in the first visit that
+// consent and no CMP, TCF or GPP source in any visit of the report (Consent Mode defaults alone are no mechanism:
+// see mechanism.ts). Raised once per report, in the first visit that
 // tracks (a CMP detected in one phase is the site's mechanism in all of them).
 import type { EvidenceItem, Finding, Visit } from '../../types.ts';
 import type { RuleContext } from '../context.ts';
 import { cookieEvidence, requestEvidence } from '../evidence.ts';
 import { finding } from '../finding.ts';
-import { cookiesOf, recordedOf, requestsOf, sourcesOf } from '../safe.ts';
+import { hasConsentMechanism } from '../mechanism.ts';
+import { cookiesOf, requestsOf } from '../safe.ts';
 import { TEXTS } from '../texts.ts';
 import { MAX_EXAMPLES, groupRequests, isTrackingCookie, isTrackingRequest, uniqueCookies } from '../tracking.ts';
-
-const MECHANISMS: ReadonlySet<string> = new Set(['cmp', 'tcf', 'gpp']);
-
-function hasMechanism(visit: Visit): boolean {
-  return recordedOf(visit) !== null || sourcesOf(visit).some((s) => MECHANISMS.has(s.kind));
-}
 
 function tracking(visit: Visit) {
   return {
@@ -29,7 +25,7 @@ function tracks(visit: Visit): boolean {
 
 export function noConsentMechanism({ visit, visits }: RuleContext): Finding[] {
   const all = visits.includes(visit) ? visits : [...visits, visit];
-  if (all.some(hasMechanism)) return [];
+  if (all.some(hasConsentMechanism)) return [];
   if (all.find(tracks) !== visit) return [];
   const { cookies, groups } = tracking(visit);
   const evidence: EvidenceItem[] = [

@@ -1,17 +1,19 @@
 // `tracking-before-consent`: tracking cookies or requests while the consent mechanism holds no choice yet.
 // Raised in the `before-consent` phase (nobody touched the banner), or in any visit whose recorded consent says no
 // choice was made. A `browsing` visit with a recorded choice never raises it: timing within the visit is unknown.
+// Consent Mode defaults are no consent mechanism (mechanism.ts): a site with nothing else gets `no-consent-mechanism`.
 import type { RuleContext } from '../context.ts';
 import { consentEvidence, cookieEvidence, requestEvidence } from '../evidence.ts';
 import { finding } from '../finding.ts';
-import { cookiesOf, recordedOf, requestsOf } from '../safe.ts';
+import { mechanismRecord } from '../mechanism.ts';
+import { cookiesOf, requestsOf } from '../safe.ts';
 import { cookieSubject, requestSubject } from '../subjects.ts';
 import { TEXTS } from '../texts.ts';
 import { groupRequests, isTrackingCookie, isTrackingRequest, uniqueCookies } from '../tracking.ts';
 import type { Finding } from '../../types.ts';
 
 export function trackingBeforeConsent({ visit }: RuleContext): Finding[] {
-  const recorded = recordedOf(visit);
+  const recorded = mechanismRecord(visit);
   const noChoiceYet = visit.phase === 'before-consent' || (recorded !== null && recorded.choiceMade !== true);
   if (!noChoiceYet) return [];
   const phase = visit.phase;
