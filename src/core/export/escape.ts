@@ -67,3 +67,19 @@ export function csvRow(values: readonly CsvValue[]): string {
 export function csvDocument(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
   return [csvRow(header), ...rows.map(csvRow)].map((line) => `${line}\r\n`).join('');
 }
+
+/**
+ * A URL as a valid RFC 3986 URI (SARIF's and HAR's `uri` formats): WHATWG-normalised as a browser sends it,
+ * then the characters WHATWG leaves raw but RFC 3986 forbids after the host (`[`, `]`, `|`, `^`, `{`, `}`, …)
+ * percent-encoded; percent-encoded as a whole when it does not parse. The JSON report keeps the raw URL.
+ */
+export function safeUri(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const tail = parsed.pathname + parsed.search + parsed.hash;
+    if (!parsed.href.endsWith(tail)) return parsed.href;
+    return parsed.href.slice(0, parsed.href.length - tail.length) + tail.replace(/[^\w\-.~:/?#@!$&'()*+,;=%]/g, encodeURIComponent);
+  } catch {
+    return encodeURI(url.replace(/[\ud800-\udfff]/g, '\ufffd'));
+  }
+}

@@ -1,6 +1,7 @@
 // HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/) of the visits' requests, loadable in browser
 // devtools. Headers appear only where the check recorded them; unknown sizes and times follow the spec's -1/0.
 import type { ObservedRequest, Report, Visit } from '../types.ts';
+import { safeUri } from './escape.ts';
 
 export interface HarOptions {
   /** version of the program writing the HAR (the CLI's), for `log.creator.version` */
@@ -88,6 +89,10 @@ function responseCookie(line: string): HarCookie {
   return cookie;
 }
 
+function safeUriOrUndefined(url: string | undefined): string | undefined {
+  return url === undefined ? undefined : safeUri(url);
+}
+
 function isoAt(visit: Visit, at: number): string {
   const start = Date.parse(visit.startedAt);
   return Number.isNaN(start) ? visit.startedAt : new Date(start + Math.max(0, at)).toISOString();
@@ -99,7 +104,7 @@ function entry(visit: Visit, pageref: string, request: ObservedRequest): Record<
   // the redirect target: the Location header where recorded, else the request that names this one as its origin
   const redirectURL =
     header(receivedHeaders, 'location') ??
-    visit.observed.requests.find((r) => r.redirectedFrom === request.url)?.url ??
+    safeUriOrUndefined(visit.observed.requests.find((r) => r.redirectedFrom === request.url)?.url) ??
     '';
   const response: Record<string, unknown> = {
     status: request.status ?? 0,
@@ -119,7 +124,7 @@ function entry(visit: Visit, pageref: string, request: ObservedRequest): Record<
     time: 0,
     request: {
       method: request.method,
-      url: request.url,
+      url: safeUri(request.url),
       httpVersion: '',
       headers: headerList(sentHeaders),
       queryString: queryString(request.url),

@@ -2,6 +2,7 @@
 import type { EvidenceItem, Finding, Report, Severity } from '../types.ts';
 import { FINDING_KINDS } from '../types.ts';
 import { describeEvidence } from './describe.ts';
+import { safeUri } from './escape.ts';
 import { KIND_INFO } from './kinds.ts';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -12,15 +13,6 @@ export function sarifLevel(severity: Severity): SarifLevel {
   if (severity === 'high') return 'error';
   if (severity === 'medium') return 'warning';
   return 'note';
-}
-
-/** A URI the schema's `uri-reference` format accepts: WHATWG-normalised, or percent-encoded when unparsable. */
-function safeUri(url: string): string {
-  try {
-    return new URL(url).href;
-  } catch {
-    return encodeURI(url.replace(/[\ud800-\udfff]/g, ''));
-  }
 }
 
 /** FNV-1a, 32 bit: a stable fingerprint so code-scanning tools can match a finding across runs. */

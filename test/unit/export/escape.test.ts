@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { CsvValue } from '../../../src/core/export/escape.ts';
-import { csvField, escapeHtml, escapeXml, escapeXmlAttr, oneLine, stripControl } from '../../../src/core/export/escape.ts';
+import { csvField, escapeHtml, escapeXml, escapeXmlAttr, oneLine, safeUri, stripControl } from '../../../src/core/export/escape.ts';
 
 describe('csvField', () => {
   test.each<[CsvValue, string]>([
@@ -66,5 +66,19 @@ describe('stripControl / oneLine', () => {
 
   test('oneLine folds line breaks and tabs', () => {
     expect(oneLine('a\r\nb\tc\x1b')).toBe('a b c\\x1b');
+  });
+});
+
+describe('safeUri', () => {
+  test.each([
+    ['https://a.example/ok?q=1#f', 'https://a.example/ok?q=1#f'],
+    ['https://a.example/p?x=[1]|^', 'https://a.example/p?x=%5B1%5D%7C%5E'],
+    ['https://[2001:db8::1]:8443/x', 'https://[2001:db8::1]:8443/x'],
+    ['https://a.example/<i>?x="y"', 'https://a.example/%3Ci%3E?x=%22y%22'],
+    ['https://A.EXAMPLE/é', 'https://a.example/%C3%A9'],
+    ['not a url', 'not%20a%20url'],
+    ['bad \ud800', 'bad%20%EF%BF%BD'],
+  ])('%j → %j', (input, expected) => {
+    expect(safeUri(input)).toBe(expected);
   });
 });
