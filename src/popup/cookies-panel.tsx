@@ -39,11 +39,11 @@ function CookieItem({ row }: { row: CookieRow }) {
         <dt>{t('cookie_setBy')}</dt>
         <dd>
           {t(setterKey(row.setBy.via))}
-          {row.setterSite !== '' && (
+          {row.setterHost !== '' && (
             <>
               {' · '}
               <code class="value" title={row.setBy.url}>
-                {row.setterSite}
+                {row.setterHost}
               </code>
             </>
           )}

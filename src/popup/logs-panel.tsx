@@ -5,6 +5,7 @@ import { LOG_ITEMS, recipientLogs } from '../core/view/recipient-logs.ts';
 import type { RecipientLog } from '../core/view/recipient-logs.ts';
 import { formatNumber, t } from '../shared/i18n.ts';
 import { CappedList } from './capped-list.tsx';
+import { LazyDetails } from './lazy-details.tsx';
 
 function Recipient({ log }: { log: RecipientLog }) {
   return (
@@ -28,24 +29,25 @@ function Recipient({ log }: { log: RecipientLog }) {
         })}
       </ul>
       {log.unseen > 0 && <p class="muted small">{t('logs_unseen', formatNumber(log.unseen))}</p>}
-      <details class="examples">
-        <summary>{t('logs_examples')}</summary>
-        <dl class="facts">
-          {LOG_ITEMS.flatMap((item) => {
-            const { count, example } = log.items[item];
-            return example === null
-              ? []
-              : [
-                  <dt key={`${item}-t`}>
-                    {t(logItemKey(item))} ({formatNumber(count)})
-                  </dt>,
-                  <dd key={`${item}-d`}>
-                    <code class="value">{example}</code>
-                  </dd>,
-                ];
-          })}
-        </dl>
-      </details>
+      <LazyDetails class="examples" summary={t('logs_examples')}>
+        {() => (
+          <dl class="facts">
+            {LOG_ITEMS.flatMap((item) => {
+              const { count, example } = log.items[item];
+              return example === null
+                ? []
+                : [
+                    <dt key={`${item}-t`}>
+                      {t(logItemKey(item))} ({formatNumber(count)})
+                    </dt>,
+                    <dd key={`${item}-d`}>
+                      <code class="value">{example}</code>
+                    </dd>,
+                  ];
+            })}
+          </dl>
+        )}
+      </LazyDetails>
     </li>
   );
 }

@@ -2,6 +2,7 @@
 import type { SourceRow } from '../core/view/declared-view.ts';
 import { phaseKey, sourceKindKey } from '../core/view/labels.ts';
 import { t } from '../shared/i18n.ts';
+import { LazyDetails } from './lazy-details.tsx';
 
 function Source({ source }: { source: SourceRow }) {
   return (
@@ -19,19 +20,20 @@ function Source({ source }: { source: SourceRow }) {
         </p>
       )}
       {source.detail.length > 0 && (
-        <details>
-          <summary>{t('source_detail')}</summary>
-          <dl class="facts">
-            {source.detail.flatMap(({ key, value }) => [
-              <dt key={`${key}-t`}>
-                <code>{key}</code>
-              </dt>,
-              <dd key={`${key}-d`}>
-                <code class="value">{value}</code>
-              </dd>,
-            ])}
-          </dl>
-        </details>
+        <LazyDetails summary={t('source_detail')}>
+          {() => (
+            <dl class="facts">
+              {source.detail.flatMap(({ key, value }) => [
+                <dt key={`${key}-t`}>
+                  <code>{key}</code>
+                </dt>,
+                <dd key={`${key}-d`}>
+                  <code class="value">{value}</code>
+                </dd>,
+              ])}
+            </dl>
+          )}
+        </LazyDetails>
       )}
     </li>
   );

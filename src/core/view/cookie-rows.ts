@@ -1,5 +1,4 @@
 // The popup's cookie list: purpose (and how it was decided), lifetime, setter, and declared vs observed.
-import { siteOf } from '../party.ts';
 import type { CookiePurposeSource, CookieSetter, DeclaredCookie, ObservedCookie, Party, Phase, Purpose, Report } from '../types.ts';
 import { formatDuration } from './format-duration.ts';
 import type { Duration } from './format-duration.ts';
@@ -25,14 +24,24 @@ export interface CookieRow {
   lifetime: Duration | null;
   lifetimeSeconds: number | null;
   setBy: CookieSetter;
-  /** registrable domain of the setter URL, '' where unknown */
-  setterSite: string;
+  /** host name of the setter URL (response or script), '' where unknown */
+  setterHost: string;
   status: DeclarationStatus;
   declaration: { purpose: Purpose; retention: Duration | null; retentionSeconds: number | null; source: string } | null;
   /** lives at least 1.5× longer than declared (the retention-exceeds-declared rule) */
   outlivesDeclared: boolean;
   removed: boolean;
   phases: Phase[];
+}
+
+// URL parsing here rather than party.ts: the popup bundle stays free of the public suffix list
+function hostOf(url: string | undefined): string {
+  if (url === undefined) return '';
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
 }
 
 function bare(domain: string): string {
@@ -78,7 +87,7 @@ function row(cookie: ObservedCookie, declarations: readonly DeclaredCookie[], si
     lifetime: lifetime === null ? null : formatDuration(lifetime),
     lifetimeSeconds: lifetime,
     setBy: cookie.setBy,
-    setterSite: cookie.setBy.url === undefined ? '' : siteOf(cookie.setBy.url),
+    setterHost: hostOf(cookie.setBy.url),
     status,
     declaration:
       match === null

@@ -51,7 +51,7 @@ describe('cookieRows', () => {
   test('lifetime, setter and purpose source', () => {
     const [row] = cookieRows(observed([], [ga]));
     expect(row?.lifetime).toEqual({ value: 2, unit: 'years', key: 'duration_years_other' });
-    expect(row?.setterSite).toBe('googletagmanager.com');
+    expect(row?.setterHost).toBe('www.googletagmanager.com');
     expect([row?.setBy.via, row?.purposeSource]).toEqual(['script', 'known-cookie']);
   });
 
