@@ -17,12 +17,17 @@ export interface FindingsOptions {
   classify?: IndependentClassifier;
 }
 
-/** Kinds about the site's declarations rather than one phase's traffic: the same finding in two phases is one. */
+/**
+ * Kinds about the site's declarations rather than one phase's traffic: the same finding in two phases is one (kept
+ * with the earliest phase, and the richer evidence). `retention-exceeds-declared` belongs here: a cookie's lifetime
+ * against its declaration does not depend on what the visitor chose.
+ */
 const DECLARATION_KINDS: ReadonlySet<FindingKind> = new Set([
   'unclassified-cookie',
   'contradictory-declaration',
   'invalid-metadata',
   'wrong-purpose',
+  'retention-exceeds-declared',
 ]);
 
 function rank<T>(list: readonly T[], item: T): number {
@@ -38,12 +43,17 @@ function dedupeKey(finding: Finding): string {
   return JSON.stringify([finding.kind, finding.title, declarations]);
 }
 
-function isVisit(value: unknown): value is Visit {
-  return typeof value === 'object' && value !== null;
+/** Objects only; a visit without a known phase is judged as `browsing` (findings must carry a valid phase). */
+function visitsOf(report: ReportInput): Visit[] {
+  const visits: unknown = report.visits;
+  if (!Array.isArray(visits)) return [];
+  return visits
+    .filter((v): v is Visit => typeof v === 'object' && v !== null)
+    .map((v) => ((PHASES as readonly unknown[]).includes(v.phase) ? v : { ...v, phase: 'browsing' }));
 }
 
 export function computeFindings(report: ReportInput, options: FindingsOptions = {}): Finding[] {
-  const visits = Array.isArray(report.visits) ? report.visits.filter(isVisit) : [];
+  const visits = visitsOf(report);
   const site = (typeof report.site === 'string' && report.site) || siteOf(typeof report.url === 'string' ? report.url : '');
   const overrides = options.severity ?? {};
   const byKey = new Map<string, Finding>();

@@ -11,6 +11,7 @@ export function cookieSubject(cookie: ObservedCookie, purpose: Purpose = cookie.
     domain: cookie.domain,
     purpose,
     setter: typeof url === 'string' ? hostOf(url) || null : null,
+    partitioned: typeof cookie.partitionKey === 'string' && cookie.partitionKey !== '',
   };
 }
 

@@ -114,6 +114,8 @@ export interface CookieSubject {
   purpose: Purpose;
   /** the host of the script or response that set it, where known */
   setter?: string | null;
+  /** CHIPS / Firefox partitioned: it cannot be read on other top-level sites */
+  partitioned?: boolean;
 }
 
 export interface RequestSubject {
@@ -204,6 +206,8 @@ export const TEXTS = {
   }),
   thirdPartyCookie: (cookie: CookieSubject): Text => ({
     title: `Third-party cookie ${quote(cookie.name)} from ${cookie.domain}`,
-    explanation: `${cookieLine(cookie)}. It belongs to another company's domain (${cookie.domain}), which can use it to recognise you across websites.`,
+    explanation: cookie.partitioned
+      ? `${cookieLine(cookie)}. It belongs to another domain (${cookie.domain}), but your browser keeps it partitioned to this site, so it cannot follow you to other websites.`
+      : `${cookieLine(cookie)}. It belongs to another domain (${cookie.domain}), whose owner can use it to recognise you across websites.`,
   }),
 } as const;

@@ -107,6 +107,7 @@ describe('computeFindings', () => {
     expect(findings.filter((f) => f.kind === 'unclassified-cookie')).toHaveLength(1);
     expect(findings.filter((f) => f.kind === 'invalid-metadata')).toHaveLength(2);
     expect(findings.filter((f) => f.kind === 'no-privacy-policy')).toHaveLength(1);
+    expect(findings.filter((f) => f.kind === 'retention-exceeds-declared')).toHaveLength(1);
     expect(findings.filter((f) => f.kind === 'third-party-cookie').map((f) => f.phase)).toEqual(['before-consent']);
     expect(findings.filter((f) => f.kind === 'gpc-ignored').map((f) => f.phase)).toEqual(['before-consent']);
   });
@@ -136,6 +137,11 @@ describe('computeFindings', () => {
       result = computeFindings(hostile, { classify });
     }).not.toThrow();
     expect(result.some((f) => f.kind === 'unclassified-cookie')).toBe(true);
+    for (const f of result) {
+      expect(PHASES).toContain(f.phase);
+      expect(SEVERITIES).toContain(f.severity);
+      expect(FINDING_KINDS).toContain(f.kind);
+    }
     expect(computeFindings({ site: '', url: '', visits: [] })).toEqual([]);
     expect(computeFindings({ site: 'x', url: 'x', visits: null } as unknown as ReportInput)).toEqual([]);
   });

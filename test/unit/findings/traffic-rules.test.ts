@@ -135,6 +135,16 @@ const cases: RuleCase[] = [
 ];
 
 describe('traffic rules', () => {
+  test.each([
+    [undefined, 'across websites'],
+    ['https://shop.example', 'cannot follow you'],
+  ])('third-party cookie with partitionKey %s explains %s', (partitionKey, words) => {
+    const partial = partitionKey === undefined ? {} : { partitionKey };
+    const ide = cookie({ name: 'IDE', domain: '.doubleclick.net', party: 'third', purpose: 'advertising', ...partial });
+    const [finding] = RULES['third-party-cookie'](context(visit({ cookies: [ide] })));
+    expect(finding?.explanation).toContain(words);
+  });
+
   test.each(cases)('$kind: $name', ({ kind, ctx, count, mentions }) => {
     const findings = RULES[kind](ctx);
     expect(findings).toHaveLength(count);
