@@ -13,7 +13,7 @@ import { applyGpc } from './gpc.ts';
 import { clearHistory, pruneHistory, readHistory, saveHistory, summaryOfReport, summaryOfState } from './history.ts';
 import { onPageEvents, onPageSnapshot } from './page-messages.ts';
 import { refreshSnapshot, reportForVisit } from './report.ts';
-import { registerRequestListeners } from './requests.ts';
+import { registerRequestListeners, setRecordHeaders } from './requests.ts';
 import { allTabs, deleteTab, getTab, persisted, restoreTabs } from './tab-store.ts';
 import { loadTrackerDatabase } from './tracker-db.ts';
 
@@ -79,6 +79,11 @@ handle(
     flush: async () => {
       await ready;
       await persisted();
+      return { ok: true };
+    },
+    recordHeaders: async ({ on }) => {
+      await ready;
+      setRecordHeaders(on);
       return { ok: true };
     },
     getTabReport: ({ tabId }) => tabReport(tabId),

@@ -40,6 +40,8 @@ export interface MessageMap {
   pageEvents: (req: { events: unknown }) => { ok: boolean };
   /** background is initialised (tests and the CLI wait for it before the first navigation) */
   ping: (req: Record<string, never>) => { ready: true; version: string; tabs: number };
+  /** keep full request/response headers from now on (HAR export) */
+  recordHeaders: (req: { on: boolean }) => { ok: true };
   /** resolves once every observation so far is mirrored to storage.session */
   flush: (req: Record<string, never>) => { ok: true };
 }

@@ -1,14 +1,9 @@
 // Storage keys, defined once with their defaults.
 import browser from 'webextension-polyfill';
 import type { Preferences } from './messages.ts';
+import { DEFAULT_PREFERENCES } from './preferences.ts';
 
-export const DEFAULT_PREFERENCES: Preferences = {
-  defaults: {},
-  sites: {},
-  gpc: false,
-  // the seed privacy statement's own retention: 14 days
-  retentionDays: 14,
-};
+export { DEFAULT_PREFERENCES };
 
 export interface StorageItem<T> {
   get(): Promise<T>;
