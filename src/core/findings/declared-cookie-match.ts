@@ -1,36 +1,47 @@
-// Which declared cookies describe an observed cookie: exact names (case-insensitive, as CMP lists are typed by hand),
-// prefix names (`prefix: true`, or a trailing `*`/`xxx` wildcard as CMP lists write `_ga_*`, `_hjSession_xxx`), and
-// the declared domain, where given, on the same registrable domain as the cookie's.
+// Which declared cookies describe an observed cookie. Declarations are written by people: names are matched
+// case-insensitively and carry placeholders for their variable part (`_ga_*`, `_ga_XXXXXXX`, `_gat_UA-<id>`,
+// `_hjSession_#`), which make them prefixes (as does `prefix: true`). Domains are often the provider's rather than
+// the cookie's (Cookiebot lists `google.com` for a first-party `_ga`), so a name match on another domain still
+// counts; where some declarations also match the domain, only those are returned.
+// Same rules as src/core/cookies/match-declared-cookie.ts, which decides a cookie's declared purpose.
 import { cookieSite } from '../party.ts';
 import type { DeclaredCookie } from '../types.ts';
 
-const WILDCARD = /(\*|x{3,}|<[^>]*>|\[[^\]]*\]|\{[^}]*\})$/i;
+const MAX_NAME = 256;
+const PLACEHOLDER = /(\*|[xX]{3,}|#+|<[^>]{0,40}>|\[[^\]]{0,40}\]|\{[^}]{0,40}\}|\.\.\.|…)/;
 
 function namePattern(declared: DeclaredCookie): { stem: string; prefix: boolean } {
-  const name = declared.name.trim().toLowerCase();
-  const stem = name.replace(WILDCARD, '');
-  return { stem, prefix: declared.prefix === true || (stem !== name && stem !== '') };
+  const name = declared.name.trim().slice(0, MAX_NAME).toLowerCase();
+  const at = name.search(PLACEHOLDER);
+  if (at > 0) return { stem: name.slice(0, at), prefix: true };
+  return { stem: name, prefix: declared.prefix === true };
 }
 
 export function nameMatches(declared: DeclaredCookie, name: string): boolean {
   const { stem, prefix } = namePattern(declared);
-  if (stem === '') return false;
   const lower = name.toLowerCase();
-  return prefix ? lower.startsWith(stem) : lower === stem;
+  if (prefix) return stem.length >= 2 && lower.startsWith(stem);
+  return stem !== '' && lower === stem;
 }
 
 export function domainMatches(declared: DeclaredCookie, domain: string): boolean {
   if (typeof declared.domain !== 'string' || declared.domain.trim() === '') return true;
-  const declaredSite = cookieSite(declared.domain.trim().toLowerCase());
-  return declaredSite === '' || declaredSite === cookieSite(domain.toLowerCase());
+  const d = declared.domain.trim().toLowerCase().replace(/^\*?\./, '');
+  const c = domain.trim().toLowerCase().replace(/^\./, '');
+  if (c === '' || c === d || c.endsWith(`.${d}`) || d.endsWith(`.${c}`)) return true;
+  const site = cookieSite(c);
+  return site !== '' && site === cookieSite(d);
 }
 
-/** The declarations that cover a cookie (empty when none does). */
+/** The declarations that cover a cookie (empty when none does); same-domain ones only, where there are any. */
 export function matchDeclared(
   declared: readonly DeclaredCookie[],
   cookie: { name: string; domain: string },
 ): DeclaredCookie[] {
-  return declared.filter((d) => nameMatches(d, cookie.name) && domainMatches(d, cookie.domain));
+  if (typeof cookie.name !== 'string' || cookie.name === '') return [];
+  const byName = declared.filter((d) => typeof d.name === 'string' && nameMatches(d, cookie.name));
+  const sameDomain = byName.filter((d) => domainMatches(d, typeof cookie.domain === 'string' ? cookie.domain : ''));
+  return sameDomain.length > 0 ? sameDomain : byName;
 }
 
 /** Declarations describe the same cookie when name, prefix-ness and domain site agree. */

@@ -60,9 +60,31 @@ const cases: RuleCase[] = [
     count: 0,
   },
   {
-    name: 'a declaration for another domain does not cover the cookie',
+    name: "a declaration under the provider's domain still covers the cookie",
     kind: 'undeclared-cookie',
-    ctx: context(visit({ declared: { cookies: [declaredCookie({ name: 'IDE', domain: '.other.example' })] }, cookies: [IDE_COOKIE] })),
+    ctx: context(visit({ declared: { cookies: [declaredCookie({ name: '_ga', domain: 'google.com' }), declaredCookie({ name: '_gat_UA-<id>' }), declaredCookie({ name: '_hjid_###' })] }, cookies: [GA_COOKIE, cookie({ name: '_gat_UA-12345-1', purpose: 'analytics' }), cookie({ name: '_hjid_77', purpose: 'analytics' })] })),
+    count: 0,
+  },
+  {
+    name: 'a declaration of a similar name does not cover the cookie',
+    kind: 'undeclared-cookie',
+    ctx: context(visit({ declared: { cookies: [declaredCookie({ name: '_gat' }), declaredCookie({ name: '_gid*' })] }, cookies: [cookie({ name: '_gat_UA-1', purpose: 'analytics' })] })),
+    count: 1,
+  },
+  {
+    name: 'retention: a same-domain declaration wins over the provider-domain one',
+    kind: 'retention-exceeds-declared',
+    ctx: context(
+      visit({
+        declared: {
+          cookies: [
+            declaredCookie({ name: '_ga', domain: 'google.com', retentionSeconds: 63072000 }),
+            declaredCookie({ name: '_ga', domain: 'shop.example', retentionSeconds: 86400 }),
+          ],
+        },
+        cookies: [GA_COOKIE],
+      }),
+    ),
     count: 1,
   },
   {
