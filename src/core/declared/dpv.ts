@@ -94,10 +94,13 @@ function invalid(error: string): DpvReading {
 /** The local name of a DPV IRI (`https://w3id.org/dpv#Consent` → `Consent`), noting its namespace; null otherwise. */
 function dpvLocal(iri: string, namespaces: Set<string>): string | null {
   if (!DPV_IRI.test(iri)) return null;
-  const cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
-  namespaces.add(iri.slice(0, cut + 1).slice(0, 200));
+  const hash = iri.indexOf('#');
+  const cut = hash >= 0 ? hash : iri.lastIndexOf('/');
+  const namespace = iri.slice(0, cut + 1);
   const local = iri.slice(cut + 1);
-  return /^[A-Za-z][\w-]{0,100}$/.test(local) ? local : null;
+  if (!/^https?:\/\/[\w./-]+[#/]$/.test(namespace) || !/^[A-Za-z][\w-]{0,100}$/.test(local)) return null;
+  namespaces.add(namespace);
+  return local;
 }
 
 function collect(value: unknown, context: Context, into: Set<string>, namespaces: Set<string>): void {
@@ -130,7 +133,8 @@ function addRecipients(value: unknown, context: Context, found: { recipients: Se
     }
     for (const key of NAME_KEYS) {
       const name = node[key];
-      if (typeof name === 'string' && name.trim() !== '') found.recipientNames.add(name.trim().slice(0, 100));
+      // names are shown as text, but markup is never a plausible company name
+      if (typeof name === 'string' && name.trim() !== '' && !/[<>]/.test(name)) found.recipientNames.add(name.trim().slice(0, 100));
     }
   }
 }

@@ -79,7 +79,8 @@ export function readDeclared(input: DeclaredInput): DeclaredOutput {
     if (reading.recorded) cmpRecorded.push(reading.recorded);
     signals.push(...reading.signals);
   }
-  candidates.push(...cmpRecorded);
+  // several CMPs on one page (migrations, widgets): the one holding a choice speaks first
+  candidates.push(...cmpRecorded.filter((r) => r.choiceMade), ...cmpRecorded.filter((r) => !r.choiceMade));
 
   // 2. consent APIs, stored strings as fallback
   const tcf = attempt('tcf', () => readTcf(snap?.tcf ?? null, stored(input.cookies, storage, TCF_STORES)));
@@ -105,17 +106,19 @@ export function readDeclared(input: DeclaredInput): DeclaredOutput {
   }
 
   // 4. the page's JSON-LD (DPV) and its links
-  for (const block of snap?.jsonLd ?? []) {
-    const dpv = attempt('dpv', () => readDpv(block));
-    if (!dpv) continue;
-    sources.push(dpv.source);
-    for (const p of dpv.purposes) purposes.add(p);
-    if (dpv.recipients) {
-      declaresRecipients = true;
-      for (const r of dpv.recipients) recipients.add(r);
+  attempt('dpv', () => {
+    for (const block of snap?.jsonLd ?? []) {
+      const dpv = attempt('dpv', () => readDpv(block));
+      if (!dpv) continue;
+      sources.push(dpv.source);
+      for (const p of dpv.purposes) purposes.add(p);
+      if (dpv.recipients) {
+        declaresRecipients = true;
+        for (const r of dpv.recipients) recipients.add(r);
+      }
+      if (dpv.retentionSeconds !== null) retentionSeconds = Math.max(retentionSeconds ?? 0, dpv.retentionSeconds);
     }
-    if (dpv.retentionSeconds !== null) retentionSeconds = Math.max(retentionSeconds ?? 0, dpv.retentionSeconds);
-  }
+  });
   const policy = attempt('privacy-policy-link', () => findPolicyLink(input.pageUrl, snap?.links ?? { privacyPolicy: [], anchors: [] }));
   if (policy?.source) sources.push(policy.source);
 
@@ -124,20 +127,24 @@ export function readDeclared(input: DeclaredInput): DeclaredOutput {
   if (gpc?.source) sources.push(gpc.source);
 
   // 6. the network: Consent Mode on Google requests, P3P headers
-  const seen = new Set<string>();
-  for (const url of input.googleRequestUrls.slice(0, MAX_GOOGLE_URLS)) {
-    if (seen.size >= MAX_GOOGLE_SIGNALS) break;
-    const signal = attempt('consent-mode', () => readGoogleConsentParams(url));
-    if (!signal || seen.has(signal.raw ?? '')) continue;
-    seen.add(signal.raw ?? '');
-    signals.push(signal);
-  }
-  for (const header of [...new Set(input.p3pHeaders)].slice(0, MAX_P3P)) {
-    const p3p = attempt('p3p', () => readP3p(header));
-    if (!p3p) continue;
-    sources.push(p3p.source);
-    for (const p of p3p.purposes) purposes.add(p);
-  }
+  attempt('consent-mode', () => {
+    const seen = new Set<string>();
+    for (const url of input.googleRequestUrls.slice(0, MAX_GOOGLE_URLS)) {
+      if (seen.size >= MAX_GOOGLE_SIGNALS) break;
+      const signal = readGoogleConsentParams(url);
+      if (!signal || seen.has(signal.raw ?? '')) continue;
+      seen.add(signal.raw ?? '');
+      signals.push(signal);
+    }
+  });
+  attempt('p3p', () => {
+    for (const header of [...new Set(input.p3pHeaders)].slice(0, MAX_P3P)) {
+      const p3p = attempt('p3p', () => readP3p(header));
+      if (!p3p) continue;
+      sources.push(p3p.source);
+      for (const p of p3p.purposes) purposes.add(p);
+    }
+  });
 
   const recorded = candidates[0] ?? null;
   for (const other of candidates.slice(1)) signals.push(asSignal(other, tcf, gpp));
