@@ -106,6 +106,7 @@ ${table(['kind', 'valid', 'detail'], d.sources.map((s) => [s.kind, s.valid ? 'ye
 ${table(['name', 'domain', 'purpose', 'retention', 'source'], d.cookies.map((c) => [c.name + (c.prefix ? '*' : ''), c.domain ?? '', c.purpose, c.retentionSeconds === null ? 'not stated' : formatDuration(c.retentionSeconds), c.source]))}
 <h3>Cookies (${visit.observed.cookies.length})</h3>
 ${table(['name', 'domain', 'party', 'purpose', 'lifetime', 'flags', 'set by', ''], visit.observed.cookies.map(cookieRow), [6])}
+${visit.observed.storage && visit.observed.storage.length > 0 ? `<h3>Storage (${visit.observed.storage.length})</h3>\n${table(['area', 'key', 'origin', 'party', 'purpose', 'set by'], visit.observed.storage.map((x) => [x.area, x.key, x.origin, x.party, x.purpose, x.setBy.url ?? x.setBy.via]), [1, 2])}` : ''}
 <h3>Requests (${visit.observed.requests.length})</h3>
 ${table(['ms', 'method', 'type', 'URL', 'party', 'status', 'tracker'], visit.observed.requests.map(requestRow), [3])}
 </section>`;

@@ -10,11 +10,14 @@ import { formatText } from './text.ts';
 
 export type { CsvTable } from './csv.ts';
 export { CSV_TABLES, formatCsv } from './csv.ts';
+export { describeEvidence, describePurposes, formatDuration } from './describe.ts';
 export type { HarOptions } from './har.ts';
 export { formatHar } from './har.ts';
 export { formatHtml } from './html.ts';
 export { formatJson } from './json.ts';
 export type { JunitOptions } from './junit.ts';
+export type { KindInfo } from './kinds.ts';
+export { KIND_INFO } from './kinds.ts';
 export { formatJunit } from './junit.ts';
 export type { Cell, Provenance, Row, Tables } from './ndjson.ts';
 export {

@@ -26,6 +26,7 @@ describe('formatHtml', () => {
     ['requests table', '<h3>Requests (9)</h3>'],
     ['declared sources', '<td>gpc-well-known</td><td>no</td><td class="u">gpc must be a boolean</td>'],
     ['truncation', '3 requests not recorded'],
+    ['storage', '<td>local</td><td class="u">_hjSessionUser</td>'],
   ])('has %s', (_name, fragment) => {
     expect(html).toContain(fragment);
   });
