@@ -90,6 +90,12 @@ const cases: Case[] = [
     ctx: context(visit({ declared: { sources: [] }, consent: { recorded: recorded({ source: 'consent-mode', choiceMade: false }) }, requests: [GA_HIT] })),
     count: 0,
   },
+  {
+    name: 'after-accept phase whose click did not register is not "before consent"',
+    kind: 'tracking-before-consent',
+    ctx: context(visit({ phase: 'after-accept', consent: { recorded: recorded({ choiceMade: false }) }, cookies: [GA_COOKIE] })),
+    count: 0,
+  },
   // consent-ignored
   {
     name: 'cookie updated after the recorded refusal',
@@ -191,6 +197,12 @@ const cases: Case[] = [
     name: 'Consent Mode defaulting to granted is a tag setting, not a consent record',
     kind: 'positive-consent-without-choice',
     ctx: context(visit({ consent: { recorded: recorded({ source: 'consent-mode', choiceMade: false, purposes: { analytics: true } }) } })),
+    count: 0,
+  },
+  {
+    name: 'after-accept phase: the grant is the click',
+    kind: 'positive-consent-without-choice',
+    ctx: context(visit({ phase: 'after-accept', consent: { recorded: recorded({ choiceMade: false, purposes: { analytics: true } }) } })),
     count: 0,
   },
   // consent-differs-from-preference

@@ -15,6 +15,8 @@ import { TEXTS } from '../texts.ts';
 export function positiveConsentWithoutChoice({ visit }: RuleContext): Finding[] {
   const recorded = mechanismRecord(visit);
   if (!recorded) return [];
+  // after a phased check clicked the banner, a grant is the click's (or `consent-ignored`'s business)
+  if (visit.phase !== 'browsing' && visit.phase !== 'before-consent') return [];
   if (recorded.choiceMade === true && visit.phase !== 'before-consent') return [];
   const granted = CONSENT_PURPOSES.filter((p) => isTrackingPurpose(p) && recorded.purposes[p] === true);
   if (granted.length === 0) return [];

@@ -1,6 +1,6 @@
 // `tracking-before-consent`: tracking cookies or requests while the consent mechanism holds no choice yet.
-// Raised in the `before-consent` phase (nobody touched the banner), or in any visit whose recorded consent says no
-// choice was made. A `browsing` visit with a recorded choice never raises it: timing within the visit is unknown.
+// Raised in the `before-consent` phase (nobody touched the banner), or in a `browsing` visit whose recorded consent
+// says no choice was made. A `browsing` visit with a recorded choice never raises it: timing within it is unknown.
 // Consent Mode defaults are no consent mechanism (mechanism.ts): a site with nothing else gets `no-consent-mechanism`.
 import type { RuleContext } from '../context.ts';
 import { consentEvidence, cookieEvidence, requestEvidence } from '../evidence.ts';
@@ -14,7 +14,9 @@ import type { Finding } from '../../types.ts';
 
 export function trackingBeforeConsent({ visit }: RuleContext): Finding[] {
   const recorded = mechanismRecord(visit);
-  const noChoiceYet = visit.phase === 'before-consent' || (recorded !== null && recorded.choiceMade !== true);
+  // After a phased check clicked the banner, what follows is `consent-ignored`'s to judge, not this rule's.
+  const noChoiceYet =
+    visit.phase === 'before-consent' || (visit.phase === 'browsing' && recorded !== null && recorded.choiceMade !== true);
   if (!noChoiceYet) return [];
   const phase = visit.phase;
   const consent = recorded ? [consentEvidence(recorded, phase)] : [];
