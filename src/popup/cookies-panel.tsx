@@ -55,11 +55,13 @@ function CookieItem({ row }: { row: CookieRow }) {
           ) : (
             <>
               {t(purposeKey(row.declaration.purpose))}
-              {row.declaration.retention !== null && (
+              {row.declaration.retention !== null ? (
                 <>
                   {' · '}
                   <DurationText duration={row.declaration.retention} />
                 </>
+              ) : (
+                row.declaration.session && ` · ${t('cookie_session')}`
               )}
               <span class="muted"> · {row.declaration.source}</span>
             </>

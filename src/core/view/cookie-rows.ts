@@ -1,5 +1,6 @@
 // The popup's cookie list: purpose (and how it was decided), lifetime, setter, and declared vs observed.
 import type { CookiePurposeSource, CookieSetter, DeclaredCookie, ObservedCookie, Party, Phase, Purpose, Report } from '../types.ts';
+import { isPatternDeclaration, matchDeclared } from '../findings/declared-cookie-match.ts';
 import { formatDuration } from './format-duration.ts';
 import type { Duration } from './format-duration.ts';
 import { memoByReport } from './memo.ts';
@@ -27,14 +28,14 @@ export interface CookieRow {
   /** host name of the setter URL (response or script), '' where unknown */
   setterHost: string;
   status: DeclarationStatus;
-  declaration: { purpose: Purpose; retention: Duration | null; retentionSeconds: number | null; source: string } | null;
-  /** lives at least 1.5× longer than declared (the retention-exceeds-declared rule) */
+  declaration: { purpose: Purpose; retention: Duration | null; retentionSeconds: number | null; session: boolean; source: string } | null;
+  /** lives at least 1.5× longer than declared (as the retention-exceeds-declared rule; site-level retention for first-party cookies only) */
   outlivesDeclared: boolean;
   removed: boolean;
   phases: Phase[];
 }
 
-// URL parsing here rather than party.ts: the popup bundle stays free of the public suffix list
+// the setter's host name (www.googletagmanager.com) says more than its registrable domain
 function hostOf(url: string | undefined): string {
   if (url === undefined) return '';
   try {
@@ -44,36 +45,35 @@ function hostOf(url: string | undefined): string {
   }
 }
 
-function bare(domain: string): string {
-  return domain.replace(/^\./, '').toLowerCase();
-}
-
-function domainMatches(declared: string | undefined, observed: string): boolean {
-  if (declared === undefined || declared === '') return true;
-  const d = bare(declared);
-  const o = bare(observed);
-  return o === d || o.endsWith(`.${d}`) || d.endsWith(`.${o}`);
-}
-
-/** The declaration that covers a cookie: an exact name first, else the longest matching prefix. */
+/** The declaration that covers a cookie, matched as the findings rules match (src/core/findings/declared-cookie-match.ts):
+ * an exact name first, else the longest matching prefix or wildcard. */
 export function findDeclaration(cookie: Pick<ObservedCookie, 'name' | 'domain'>, declarations: readonly DeclaredCookie[]): DeclaredCookie | null {
   let best: DeclaredCookie | null = null;
-  for (const d of declarations) {
-    if (!domainMatches(d.domain, cookie.domain)) continue;
-    if (d.prefix === true) {
-      if (cookie.name.startsWith(d.name) && (best === null || (best.prefix === true && d.name.length > best.name.length))) best = d;
-    } else if (d.name === cookie.name) {
-      return d;
-    }
+  for (const d of matchDeclared(declarations, cookie)) {
+    if (!isPatternDeclaration(d)) return d;
+    if (best === null || d.name.length > best.name.length) best = d;
   }
   return best;
 }
 
+/** As the retention-exceeds-declared rule: ≥ 1.5× the longest declared retention; a session declaration is exceeded by a day. */
+function outlives(lifetime: number | null, matches: readonly DeclaredCookie[], siteRetention: number | null, party: Party): boolean {
+  if (lifetime === null) return false;
+  const declared = matches
+    .map((d) => (d.session === true && d.retentionSeconds === null ? 0 : d.retentionSeconds))
+    .filter((r): r is number => r !== null && Number.isFinite(r) && r >= 0);
+  const limit = declared.length > 0 ? Math.max(...declared) : party === 'first' ? siteRetention : null;
+  if (limit === null || limit < 0) return false;
+  return limit > 0 ? lifetime >= 1.5 * limit : lifetime >= 86_400;
+}
+
 function row(cookie: ObservedCookie, declarations: readonly DeclaredCookie[], siteRetention: number | null, phase: Phase): CookieRow {
+  const matches = matchDeclared(declarations, cookie);
   const match = findDeclaration(cookie, declarations);
   let status: DeclarationStatus = 'no-declaration';
-  if (declarations.length > 0) status = match === null ? 'undeclared' : match.purpose === cookie.purpose ? 'declared' : 'purpose-differs';
-  const declaredRetention = match?.retentionSeconds ?? siteRetention;
+  if (declarations.length > 0) {
+    status = match === null ? 'undeclared' : matches.some((d) => d.purpose === cookie.purpose) ? 'declared' : 'purpose-differs';
+  }
   const lifetime = cookie.session ? null : cookie.lifetimeSeconds;
   return {
     id: `${cookie.name}|${cookie.domain}|${cookie.path}`,
@@ -96,9 +96,10 @@ function row(cookie: ObservedCookie, declarations: readonly DeclaredCookie[], si
             purpose: match.purpose,
             retentionSeconds: match.retentionSeconds,
             retention: match.retentionSeconds === null ? null : formatDuration(match.retentionSeconds),
+            session: match.session === true,
             source: match.source,
           },
-    outlivesDeclared: lifetime !== null && declaredRetention !== null && declaredRetention > 0 && lifetime >= 1.5 * declaredRetention,
+    outlivesDeclared: cookie.removed !== true && outlives(lifetime, matches, siteRetention, cookie.party),
     removed: cookie.removed === true,
     phases: [phase],
   };

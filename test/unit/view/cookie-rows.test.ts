@@ -24,8 +24,13 @@ describe('findDeclaration', () => {
     ['prefix', { name: '_ga_ABC' }, [decl({ name: '_ga_', prefix: true })], '_ga_'],
     ['longest prefix wins', { name: '_ga_ABC' }, [decl({ name: '_g', prefix: true }), decl({ name: '_ga_', prefix: true })], '_ga_'],
     ['exact beats prefix', { name: '_ga' }, [decl({ name: '_g', prefix: true }), decl({ name: '_ga' })], '_ga'],
-    ['domain must match', { domain: '.other.example' }, [decl({ domain: 'shop.example' })], null],
+    // as the findings rules: a provider's domain (Cookiebot lists google.com for _ga) still counts…
+    ['a name match on another domain still counts', { domain: '.other.example' }, [decl({ domain: 'google.com' })], '_ga'],
+    // …but a declaration on the cookie's own domain wins
+    ['same-domain declaration preferred', {}, [decl({ domain: 'google.com', source: 'a' }), decl({ domain: 'shop.example', name: '_g*' })], '_g*'],
     ['subdomain matches', { domain: 'www.shop.example' }, [decl({ domain: '.shop.example' })], '_ga'],
+    ['wildcard as CMP lists write it', { name: '_ga_ABC' }, [decl({ name: '_ga_*' })], '_ga_*'],
+    ['names are matched case-insensitively', { name: '_GA' }, [decl({})], '_ga'],
   ])('%s', (_name, overrides, declarations, expected) => {
     expect(findDeclaration({ ...ga, ...overrides }, declarations)?.name ?? null).toBe(expected);
   });
@@ -41,6 +46,19 @@ describe('cookieRows', () => {
   ])('%s', (_name, cookies, status, outlives) => {
     const [row] = cookieRows(observed([], [ga], { declared: declared({ cookies }) }));
     expect([row?.status, row?.outlivesDeclared]).toEqual([status, outlives]);
+  });
+
+  test.each<[string, Partial<ObservedCookie>, Partial<DeclaredCookie>, number | null, boolean]>([
+    ['declared as session, lives two years', {}, { retentionSeconds: null, session: true }, null, true],
+    ['site retention does not bind a third-party cookie', { party: 'third' }, { name: 'other' }, 86_400, false],
+    ['site retention binds a first-party cookie', {}, { name: 'other' }, 86_400, true],
+    ['a removed cookie outlives nothing', { removed: true }, { retentionSeconds: 60 }, null, false],
+    ['the longest of several declarations counts', {}, { retentionSeconds: 60, purpose: 'necessary' }, null, false],
+  ])('outlives: %s', (name, c, d, siteRetention, expected) => {
+    const cookies = [decl(d)];
+    if (name.startsWith('the longest')) cookies.push(decl({ name: '_ga*', retentionSeconds: YEAR2 }));
+    const [row] = cookieRows(observed([], [{ ...ga, ...c }], { declared: declared({ cookies, retentionSeconds: siteRetention }) }));
+    expect(row?.outlivesDeclared).toBe(expected);
   });
 
   test('site-level retention applies when the cookie has none', () => {
