@@ -150,8 +150,9 @@ export function categoryPurpose(vocabulary: Vocabulary, ...terms: unknown[]): Pu
 
 export type NameMatch = { name: string; prefix: boolean } | { skip: string };
 
-// A literal regex head followed by a "match the rest" tail: ^_ga, ^_ga_.*, ^_pk_id\..*$, ^_hjSession_\d+$.
-const SIMPLE_TAIL = /^(?:\.\*|\.\+|\\d[*+]|\\w[*+]|\[[^\]]{1,20}\][*+])?\$?$/;
+// A literal regex head followed by a "match the rest" tail: ^_ga, ^_ga_.*, ^_pk_id\..*$, ^_hjSession_\d+$, ^_ga(_.*)?
+// (an optional group only widens the head slightly, which is what a prefix declaration means anyway).
+const SIMPLE_TAIL = /^(?:\.\*|\.\+|\\d[*+]|\\w[*+]|\[[^\]]{1,20}\][*+]|\([^()|]{0,40}\)[?*])?\$?$/;
 
 /** A regex source as a cookie name: exact where it is anchored literally, a prefix where it is a simple prefix, else skipped. */
 export function nameFromPattern(source: string): NameMatch {
@@ -205,7 +206,7 @@ export interface CookieSpec {
 export class Declarations {
   readonly cookies: DeclaredCookie[] = [];
   readonly skipped: string[] = [];
-  private readonly index = new Map<string, DeclaredCookie>();
+  private readonly index = new Map<string, DeclaredCookie[]>();
   constructor(private readonly source: string) {}
 
   add(spec: CookieSpec): void {
@@ -224,10 +225,13 @@ export class Declarations {
     if (domain) cookie.domain = domain;
     if (spec.name.prefix) cookie.prefix = true;
     if (session) cookie.session = true;
-    // The same cookie listed twice for the same purpose (a cleanup list and a cookie table) is one declaration.
-    const key = `${cookie.prefix ? 'p' : 'n'}|${cookie.purpose}|${cookie.domain ?? ''}|${cookie.name}`;
-    const seen = this.index.get(key);
+    // The same cookie listed twice for the same purpose (a cleanup list and a cookie table) is one declaration;
+    // the second listing fills in what the first left open (domain, retention).
+    const key = `${cookie.prefix ? 'p' : 'n'}|${cookie.purpose}|${cookie.name}`;
+    const same = this.index.get(key) ?? [];
+    const seen = same.find((c) => c.domain === cookie.domain || c.domain === undefined || cookie.domain === undefined);
     if (seen) {
+      if (seen.domain === undefined && cookie.domain !== undefined) seen.domain = cookie.domain;
       if (seen.retentionSeconds === null && !seen.session) {
         seen.retentionSeconds = cookie.retentionSeconds;
         if (cookie.session) seen.session = true;
@@ -235,7 +239,7 @@ export class Declarations {
       return;
     }
     if (this.cookies.length >= MAX_DECLARED) return;
-    this.index.set(key, cookie);
+    this.index.set(key, [...same, cookie]);
     this.cookies.push(cookie);
   }
 }
