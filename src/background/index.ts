@@ -57,6 +57,11 @@ function isTrusted(sender: Runtime.MessageSender, name: MessageName): boolean {
   return FROM_PAGES.has(name) ? !fromExtensionPage && sender.tab?.id !== undefined : fromExtensionPage;
 }
 
+function latestTabFor(url: string): number | null {
+  const states = [...allTabs()].filter((s) => s.url === url).sort((a, b) => b.startedAt - a.startedAt);
+  return states[0]?.tabId ?? null;
+}
+
 async function tabReport(tabId: number) {
   const ctx = await ready;
   if (!getTab(tabId)) return null;
@@ -89,9 +94,12 @@ handle(
     getTabReport: ({ tabId }) => tabReport(tabId),
     getReportByUrl: async ({ url }) => {
       await ready;
-      const states = [...allTabs()].filter((s) => s.url === url);
-      const state = states.sort((a, b) => b.startedAt - a.startedAt)[0];
-      return state ? tabReport(state.tabId) : null;
+      const tabId = latestTabFor(url);
+      return tabId === null ? null : tabReport(tabId);
+    },
+    getTabId: async ({ url }) => {
+      await ready;
+      return latestTabFor(url);
     },
     getPreferences: async () => (await ready).prefs,
     savePreferences: async ({ preferences }) => {

@@ -28,6 +28,8 @@ export interface MessageMap {
   getTabReport: (req: { tabId: number }) => Report | null;
   /** the report of the visit in the sender's own tab (used by the CLI through an extension page) */
   getReportByUrl: (req: { url: string }) => Report | null;
+  /** the tab whose current visit is at `url` (tests and the CLI open the popup for it) */
+  getTabId: (req: { url: string }) => number | null;
   getPreferences: (req: Record<string, never>) => Preferences;
   savePreferences: (req: { preferences: Preferences }) => Preferences;
   getHistory: (req: Record<string, never>) => HistoryEntry[];

@@ -157,7 +157,14 @@ export function recordResponse(state: VisitState, requestId: string, info: Respo
   request.status = info.statusCode;
   if (info.size !== undefined && Number.isFinite(info.size)) request.size = info.size;
   if (info.headers) request.headers = { request: request.headers?.request ?? [], response: info.headers };
-  for (const name of info.setCookieNames.slice(0, 200)) state.httpSetters[name] = request.url;
+  const names = info.setCookieNames.slice(0, 200);
+  for (const name of names) state.httpSetters[name] = request.url;
+  // Firefox may report the cookie change before this response event: fix up the attribution.
+  if (names.length) {
+    for (const record of Object.values(state.cookies)) {
+      if (record.setBy.via === 'unknown' && names.includes(record.cookie.name)) record.setBy = { via: 'http', url: request.url };
+    }
+  }
   if (info.p3p && request.type === 'main_frame' && state.p3p.length < 5) state.p3p.push(info.p3p.slice(0, 2048));
 }
 

@@ -1,0 +1,108 @@
+// The demo site in a real browser with Candor: what the report must say, in either browser.
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserKind } from '../../src/cli/find-browser.ts';
+import type { CandorBrowser } from '../../src/cli/launch.ts';
+import type { Report } from '../../src/core/types.ts';
+import { DEMO_URL } from '../../sites/routes.ts';
+import type { Internet } from '../../sites/internet.ts';
+import { artifact, launchWithCandor, startTestInternet } from './harness.ts';
+
+export function demoSuite(kind: BrowserKind): void {
+  describe(`demo site in ${kind}`, () => {
+    let internet: Internet;
+    let b: CandorBrowser;
+    let page: Page;
+    let report: Report;
+
+    beforeAll(async () => {
+      internet = await startTestInternet();
+      b = await launchWithCandor(kind, internet);
+      page = await b.newPage();
+      await page.goto(DEMO_URL, { waitUntil: 'load' });
+      await page.waitForNetworkIdle({ idleTime: 800 });
+      await b.message('flush', {});
+      const got = await b.report(page.url());
+      if (!got) throw new Error('no report for the demo page');
+      report = got;
+    });
+
+    afterAll(async () => {
+      await b?.close();
+      await internet?.close();
+    });
+
+    test('the report follows candor.report/1 and names the site', () => {
+      expect(report.schema).toBe('candor.report/1');
+      expect(report.site).toBe('northwind-coffee.example');
+      expect(report.tool.trackerDb).toMatch(/^@ghostery\/trackerdb \d/);
+      expect(report.tool.browser.toLowerCase()).toContain(kind === 'chromium' ? 'chrom' : 'firefox');
+      expect(report.visits).toHaveLength(1);
+    });
+
+    test('requests are recorded with party, tracker and company', () => {
+      const requests = report.visits[0]?.observed.requests ?? [];
+      const main = requests.find((r) => r.type === 'main_frame');
+      expect(main).toMatchObject({ party: 'first', site: 'northwind-coffee.example', status: 200 });
+      const ga = requests.find((r) => r.url.startsWith('https://region1.google-analytics.com/g/collect'));
+      expect(ga).toMatchObject({ party: 'third', site: 'google-analytics.com', status: 204 });
+      expect(ga?.tracker).toMatchObject({ name: 'Google Analytics', organization: 'Google', purpose: 'analytics' });
+      expect(ga?.sent).toMatchObject({ userAgent: true, language: true, referer: true });
+      const pixel = requests.find((r) => r.url.startsWith('https://www.facebook.com/tr/'));
+      expect(pixel?.tracker?.purpose).toBe('advertising');
+      expect(pixel?.sent?.identifiers).toContain('fbp');
+      // googleapis.com is a private public suffix: fonts.googleapis.com is its own site.
+      const fonts = requests.find((r) => r.url.startsWith('https://fonts.googleapis.com/'));
+      expect(fonts?.site).toBe('fonts.googleapis.com');
+      expect(fonts?.party).toBe('third');
+      expect(fonts?.tracker?.purpose ?? 'necessary').not.toBe('advertising');
+    });
+
+    test('cookies are recorded with party, lifetime, setter and purpose', () => {
+      const cookies = report.visits[0]?.observed.cookies ?? [];
+      const ga = cookies.find((c) => c.name === '_ga');
+      expect(ga).toMatchObject({ party: 'first', domain: '.northwind-coffee.example', session: false, purpose: 'analytics' });
+      expect(ga?.setBy).toEqual({ via: 'script', url: 'https://www.googletagmanager.com/gtag/js?id=G-NW2026' });
+      expect(ga?.lifetimeSeconds).toBeGreaterThan(300 * 86400);
+      const session = cookies.find((c) => c.name === 'nw_session');
+      expect(session).toMatchObject({ party: 'first', session: true, httpOnly: true, purpose: 'necessary' });
+      expect(session?.setBy.via).toBe('http');
+      const fr = cookies.find((c) => c.name === 'fr');
+      expect(fr).toMatchObject({ party: 'third', domain: '.facebook.com', purpose: 'advertising' });
+      expect(fr?.setBy.via).toBe('http');
+    });
+
+    test('declarations and consent are read from the live page', () => {
+      const visit = report.visits[0];
+      const kinds = visit?.declared.sources.map((s) => `${s.kind}:${s.valid}`) ?? [];
+      expect(kinds).toEqual(expect.arrayContaining(['cmp:true', 'dpv:true', 'usp:true', 'gpc-well-known:true', 'p3p:false']));
+      expect(visit?.declared.policyUrl).toBe('https://www.northwind-coffee.example/privacy/');
+      expect(visit?.declared.gpcSupported).toBe(true);
+      expect(visit?.consent.recorded).toMatchObject({ source: 'cmp:cookieconsent', choiceMade: false });
+    });
+
+    test('the demo site’s violations are findings with evidence', () => {
+      const kinds = new Set(report.findings.map((f) => f.kind));
+      for (const kind of ['tracking-before-consent', 'identifier-shared', 'undeclared-third-party', 'invalid-metadata']) {
+        expect(kinds).toContain(kind);
+      }
+      const shared = report.findings.find((f) => f.kind === 'identifier-shared' && f.evidence.some((e) => e.type === 'cookie' && e.name === '_fbp'));
+      expect(shared?.evidence.some((e) => e.type === 'request' && e.url.includes('facebook.com/tr'))).toBe(true);
+      expect(kinds).not.toContain('no-privacy-policy');
+      expect(report.summary.trackers).toBeGreaterThanOrEqual(4);
+    });
+
+    test('the popup renders the report as text', async () => {
+      const tabId = await b.message('getTabId', { url: page.url() });
+      expect(typeof tabId).toBe('number');
+      const popup = await b.newPage();
+      await popup.setViewport({ width: 420, height: 900 });
+      void popup.goto(`${b.extensionBase}src/popup/index.html?tabId=${tabId}`).catch(() => undefined);
+      await popup.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+      const text = await popup.evaluate(() => document.body.innerText);
+      expect(text).toContain('northwind-coffee.example');
+      await popup.screenshot({ path: artifact(`popup-${kind}.png`) });
+      await popup.close();
+    });
+  });
+}
