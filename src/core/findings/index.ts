@@ -18,16 +18,19 @@ export interface FindingsOptions {
 }
 
 /**
- * Kinds about the site's declarations rather than one phase's traffic: the same finding in two phases is one (kept
- * with the earliest phase, and the richer evidence). `retention-exceeds-declared` belongs here: a cookie's lifetime
- * against its declaration does not depend on what the visitor chose.
+ * Kinds that do not depend on what the visitor chose: the same finding in two phases of a check is one, kept with
+ * the earliest phase (and the richer evidence). A declaration's flaws, a cookie's lifetime against its declaration,
+ * whether a cookie is declared at all or lives in a third-party context are the same before and after a click;
+ * what happened in each phase (tracking, ignored refusals, shared identifiers) is not.
  */
-const DECLARATION_KINDS: ReadonlySet<FindingKind> = new Set([
+const PHASE_INDEPENDENT_KINDS: ReadonlySet<FindingKind> = new Set([
   'unclassified-cookie',
   'contradictory-declaration',
   'invalid-metadata',
   'wrong-purpose',
   'retention-exceeds-declared',
+  'undeclared-cookie',
+  'third-party-cookie',
 ]);
 
 function rank<T>(list: readonly T[], item: T): number {
@@ -36,11 +39,14 @@ function rank<T>(list: readonly T[], item: T): number {
 }
 
 function dedupeKey(finding: Finding): string {
-  if (!DECLARATION_KINDS.has(finding.kind)) {
+  if (!PHASE_INDEPENDENT_KINDS.has(finding.kind)) {
     return JSON.stringify([finding.kind, finding.phase, finding.title, finding.evidence]);
   }
-  const declarations = finding.evidence.filter((e) => e.type !== 'cookie' && e.type !== 'request');
-  return JSON.stringify([finding.kind, finding.title, declarations]);
+  // wrong-purpose names its cookie in the title, and may hold the observed cookie in one phase and not another
+  const evidence = finding.evidence
+    .filter((e) => finding.kind !== 'wrong-purpose' || e.type !== 'cookie')
+    .map((e) => ('phase' in e ? { ...e, phase: undefined } : e));
+  return JSON.stringify([finding.kind, finding.title, evidence]);
 }
 
 /** Objects only; a visit without a known phase is judged as `browsing` (findings must carry a valid phase). */

@@ -103,13 +103,19 @@ describe('computeFindings', () => {
     expect(configured.map((f) => f.kind).sort()).toEqual(findings.map((f) => f.kind).sort());
   });
 
-  test('declaration findings are reported once, traffic findings once per phase', () => {
+  test('phase-independent findings are reported once, traffic findings once per phase', () => {
     expect(findings.filter((f) => f.kind === 'unclassified-cookie')).toHaveLength(1);
     expect(findings.filter((f) => f.kind === 'invalid-metadata')).toHaveLength(2);
     expect(findings.filter((f) => f.kind === 'no-privacy-policy')).toHaveLength(1);
     expect(findings.filter((f) => f.kind === 'retention-exceeds-declared')).toHaveLength(1);
     expect(findings.filter((f) => f.kind === 'third-party-cookie').map((f) => f.phase)).toEqual(['before-consent']);
     expect(findings.filter((f) => f.kind === 'gpc-ignored').map((f) => f.phase)).toEqual(['before-consent']);
+    expect(findings.filter((f) => f.kind === 'identifier-shared').map((f) => f.phase)).toEqual(['before-consent', 'after-reject']);
+    const twice = { ...phased, visits: [...phased.visits, { ...phased.visits[0], phase: 'after-accept' }] } as ReportInput;
+    const again = computeFindings(twice, { classify });
+    expect(again.filter((f) => f.kind === 'third-party-cookie').map((f) => f.phase)).toEqual(['before-consent']);
+    expect(again.filter((f) => f.kind === 'undeclared-cookie').map((f) => f.phase)).toEqual(['before-consent']);
+    expect(again.filter((f) => f.kind === 'gpc-ignored').map((f) => f.phase)).toEqual(['before-consent', 'after-accept']);
   });
 
   test('phases: before-consent tracking, after-reject ignored consent, and not the other way round', () => {
