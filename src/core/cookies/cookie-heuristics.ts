@@ -1,0 +1,115 @@
+// The last resort before `unknown`: what a cookie's name, lifetime and value suggest. Precision over
+// coverage: a rule only fires on a name that says what it is for; a long-lived random value alone shows an
+// identifier, not which purpose it serves, so it stays `unknown` (with a detail saying so).
+import type { Purpose } from '../types.ts';
+
+export interface HeuristicInput {
+  name: string;
+  value?: string;
+  /** null = session cookie; undefined = not known */
+  lifetimeSeconds?: number | null;
+}
+
+export interface HeuristicVerdict {
+  purpose: Purpose;
+  detail: string;
+}
+
+const DAY = 86_400;
+const YEAR = 365 * DAY;
+const MAX_NAME = 256;
+const MAX_VALUE = 4096;
+
+/** Shannon entropy in bits per character; 0 for an empty string. */
+export function shannonEntropy(value: string): number {
+  const text = value.length > MAX_VALUE ? value.slice(0, MAX_VALUE) : value;
+  if (text === '') return 0;
+  const counts = new Map<string, number>();
+  for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  const n = [...text].length;
+  for (const count of counts.values()) {
+    const p = count / n;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+/** A value that looks like a random identifier: ≥ 8 chars, mixed characters, not a word, a number or a date. */
+export function looksLikeIdentifier(value: string): boolean {
+  if (value.length < 8 || value.length > MAX_VALUE) return false;
+  let decoded = value;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    // keep the raw value
+  }
+  if (/^(true|false|null|undefined|yes|no|on|off|accepted|dismissed|granted|denied)$/i.test(decoded)) return false;
+  if (/^\d{10,13}(\.\d+)?$/.test(decoded)) return false; // a timestamp
+  if (/^[a-z]{2,3}([-_][A-Za-z]{2,4})?$/.test(decoded)) return false; // a locale
+  if (/^[A-Za-z]+$/.test(decoded) && decoded.length < 16) return false; // a word
+  const compact = decoded.replace(/[^A-Za-z0-9+/=_-]/g, '');
+  return compact.length >= 8 && shannonEntropy(compact) >= 3;
+}
+
+// Name rules, in order. Tokens are matched on word boundaries of a split name (`_ga_session-id` → ga, session, id)
+// or as substrings where the word is long enough not to collide.
+type NameRule = readonly [RegExp, Purpose, string];
+
+const NAME_RULES: readonly NameRule[] = [
+  [/consent|gdpr|ccpa|cookie[-_.]?(notice|banner|policy|law|bar|agree|accept|pref|choice|settings|control|level)|cookies?[-_]?(accepted|allowed|ok)|opt[-_]?out|optin|opt[-_]in|do[-_]?not[-_]?track/i, 'necessary', 'name mentions consent or opt-out'],
+  [/(^|[^a-z])(csrf|xsrf|anti[-_]?forgery|requestverification|nonce)([^a-z]|$)|csrf|xsrf/i, 'necessary', 'name mentions a CSRF token'],
+  [/(^|[-_.])(captcha|recaptcha|hcaptcha|bot[-_]?(check|detect)|waf|firewall|ddos|challenge|security|secure[-_]?token|fraud)([-_.]|$)|captcha/i, 'necessary', 'name mentions security or bot defence'],
+  [/(^|[-_.])(lb|alb|elb|loadbalancer|load[-_]?balancer|affinity|sticky|backend|server[-_]?id|node[-_]?id|route|routing)([-_.]|$)/i, 'necessary', 'name mentions load balancing'],
+  [/(^|[-_.])(cart|basket|checkout|order|wishlist[-_]?session)([-_.]|$)/i, 'necessary', 'name mentions a shopping cart'],
+  [/(^|[-_.])(auth|authn|login|logged[-_]?in|signin|sign[-_]?in|remember[-_]?me|jwt|access[-_]?token|refresh[-_]?token|id[-_]?token|sso|saml|oauth|oidc)([-_.]|$)/i, 'necessary', 'name mentions authentication'],
+  [/(^|[-_.])(utm|utmz|gclid|fbclid|msclkid|dclid|clickid|click[-_]?id|clid|campaign|affiliate|aff|affid|partner[-_]?id|referral|retarget(ing)?|remarketing|adid|ad[-_]?id|ads|adserver|advert(ising)?|pixel|dmp|audiences?|conversion|attribution)([-_.]|$)/i, 'advertising', 'name mentions campaigns, ads or attribution'],
+  [/(^|[-_.])(analytics|stats?|statistics?|metrics?|tracking|tracker|pageviews?|page[-_]?view|heatmap|experiment|variant|ab[-_]?test|abtest|split[-_]?test|first[-_]?visit|last[-_]?visit|visits?|returning|new[-_]?visitor|visitor[-_]?id|visitor)([-_.]|$)|analytics|tracking/i, 'analytics', 'name mentions analytics, visits or experiments'],
+  [/(^|[-_.])(lang|language|locale|i18n|l10n|currency|curr|country|region|timezone|tz|theme|dark[-_]?mode|darkmode|color[-_]?scheme|font[-_]?size|zoom|pref|prefs|preference|preferences|settings|layout|view[-_]?mode|volume|muted|player|recently[-_]?viewed|recent|wishlist|compare|favou?rites?|store[-_]?view|chat|widget|popup|modal|notice|banner|dismiss(ed)?|closed|hide|seen|tour)([-_.]|$)/i, 'functional', 'name mentions a preference or interface state'],
+];
+
+const SESSIONISH = /(^|[-_.])(sess|session|sessid|sessionid|session[-_]?id|sid|ssid)([-_.]|$)|sessid|session[-_]?id|^sess/i;
+
+function splitCamel(name: string): string {
+  // `visitorId` → `visitor_Id`, so camelCase names split on the same boundaries as snake_case ones
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
+}
+
+/** The purpose a cookie's name, lifetime and value suggest, or null when nothing is convincing. */
+export function cookieHeuristic(input: HeuristicInput): HeuristicVerdict | null {
+  if (typeof input.name !== 'string' || input.name === '') return null;
+  const raw = input.name.length > MAX_NAME ? input.name.slice(0, MAX_NAME) : input.name;
+  const name = splitCamel(raw);
+  const lifetime = input.lifetimeSeconds;
+  const longLived = typeof lifetime === 'number' && lifetime >= YEAR;
+  const identifier = typeof input.value === 'string' && looksLikeIdentifier(input.value);
+
+  for (const [pattern, purpose, why] of NAME_RULES) {
+    if (!pattern.test(name)) continue;
+    // A cart or login cookie that lives for years and carries an id is more likely a tracker in disguise.
+    if (purpose === 'necessary' && longLived && identifier && !/consent|opt/i.test(name)) break;
+    return { purpose, detail: `heuristic: ${why}` };
+  }
+
+  if (SESSIONISH.test(name)) {
+    // A session id lives for the session or briefly; one that lives a year or more is an identifier, not a session.
+    if (lifetime === undefined || lifetime === null || lifetime <= 30 * DAY) {
+      return { purpose: 'necessary', detail: 'heuristic: session identifier name with a short lifetime' };
+    }
+  }
+
+  if (/^__Host-/.test(raw)) return { purpose: 'necessary', detail: 'heuristic: __Host- prefix (a host-bound security cookie)' };
+
+  // Identifier-like names: `_id`, `uid`, `uuid`, `guid`, `cid`, `vid`, `device_id`, `_fbp`-style short ids.
+  if (/(^|[-_.])(u?u?id|guid|uid|cid|vid|did|device[-_]?id|client[-_]?id|user[-_]?id|anon(ymous)?[-_]?id|fingerprint|fp)([-_.]|$)/i.test(name)) {
+    // Measured: such names split evenly between necessary, analytics and advertising, so the name shows an
+    // identifier but not its purpose.
+    if (lifetime === null) return null; // a session id is not a cross-visit tracker
+    return { purpose: 'unknown', detail: 'heuristic: identifier name on a persistent cookie (purpose uncertain)' };
+  }
+
+  if (longLived && identifier) {
+    return { purpose: 'unknown', detail: 'heuristic: long-lived random identifier (likely tracking; purpose uncertain)' };
+  }
+  return null;
+}

@@ -1,0 +1,152 @@
+// Known analytics, session-replay and experimentation cookies, written from each vendor's own cookie
+// documentation (the `source` of each group). `name*` is a name prefix; a RegExp is for names with ids.
+import type { KnownCookieGroup } from './known-cookies.ts';
+
+export const ANALYTICS_COOKIES: readonly KnownCookieGroup[] = [
+  {
+    vendor: 'Google Analytics',
+    org: 'google',
+    purpose: 'analytics',
+    source: 'Google Analytics: cookie usage on websites (gtag.js, analytics.js, ga.js)',
+    names: [
+      '_ga', '_gid', '_gat', '_gat_*', /^_ga_[A-Za-z0-9]{4,20}$/, '__utma', '__utmb', '__utmc', '__utmt', '__utmt_*', '__utmz', '__utmv',
+      '__utmx', '__utmxx', '_dc_gtm_*', 'AMP_TOKEN', 'FPID', 'FPLC', 'FPGSID', '_gali', '_gaexp', '_gaexp_rc', '_opt_expid', '_opt_utmc',
+      '__utm*',
+    ],
+  },
+  {
+    vendor: 'Microsoft Clarity / Application Insights',
+    org: 'microsoft',
+    purpose: 'analytics',
+    source: 'Microsoft Clarity: cookies; Azure Application Insights: cookies; Microsoft privacy statement',
+    names: ['_clck', '_clsk', 'CLID', 'ANONCHK', 'SM', 'MSFPC', 'MC1', 'ai_session', 'ai_user', 'ai_authUser', 'ai_*', '_cltk'],
+  },
+  {
+    vendor: 'Hotjar',
+    org: 'hotjar',
+    purpose: 'analytics',
+    source: 'Hotjar: cookie information',
+    names: [
+      /^_hjSessionUser_\d+$/, /^_hjSession_\d+$/, /^_hjIncludedInSessionSample_\d+$/, '_hjid', '_hjFirstSeen', '_hjAbsoluteSessionInProgress', '_hjTLDTest',
+      '_hjIncludedInPageviewSample', '_hjCachedUserAttributes', '_hjRecordingEnabled', '_hjRecordingLastActivity', '_hjClosedSurveyInvites', '_hjDonePolls',
+      '_hjMinimizedPolls', '_hjShownFeedbackMessage', '_hjUserAttributesHash', '_hjViewportId', '_hjLocalStorageTest', '_hjSessionStorageTest',
+      '_hjSessionRejected', '_hjSessionResumed', '_hjSessionTooLarge', '_hjHasCachedUserAttributes', '_hjUserAttributes', '_hjptid', /^_hj[A-Z][A-Za-z]{2,40}(_\d+)?$/,
+    ],
+  },
+  {
+    vendor: 'Adobe Analytics / Target / Experience Cloud ID',
+    org: 'adobe',
+    purpose: 'analytics',
+    source: 'Adobe Experience Cloud: cookies (Analytics, Target, ECID, Web SDK)',
+    names: [
+      /^AMCVS?_[A-Za-z0-9]+(@|%40)AdobeOrg$/, /^kndctr_[A-Za-z0-9]+_AdobeOrg_(identity|cluster)$/, 's_cc', 's_sq', 's_vi', 's_fid', 's_ecid',
+      's_ppv', 's_ppvl', 's_nr', 's_tp', 's_ips', 's_plt', 's_pltp', 's_vnum', 's_invisit', 's_getNewRepeat', 's_lv', 's_lv_s', 's_visit', 's_dslv',
+      's_tbm', 's_ptc', 's_campaign', 's_cpm', 's_ev*', 's_gnr', 's_dfa', 'mbox', 'mboxEdgeCluster', 'at_check', 'mboxPC', 'mboxSession', 'sat_track', 'adobe_mc*',
+    ],
+  },
+  {
+    vendor: 'Matomo (Piwik)',
+    org: 'matomo',
+    purpose: 'analytics',
+    source: 'Matomo FAQ: which cookies are created by Matomo JavaScript tracker',
+    names: ['_pk_id*', '_pk_ses*', '_pk_ref*', '_pk_cvar*', '_pk_hsr*', '_pk_testcookie*', '_pk_uid', '_pk_*', 'piwik_*', 'MATOMO_*', 'mtm_*'],
+  },
+  {
+    vendor: 'Yandex Metrica',
+    org: 'yandex',
+    purpose: 'analytics',
+    source: 'Yandex Metrica: cookies used by Metrica',
+    names: ['_ym_uid', '_ym_d', '_ym_isad', '_ym_visorc', '_ym_metrika_enabled', '_ym_hostIndex', '_ym_debug', '_ym_*', 'yabs-*'],
+  },
+  {
+    vendor: 'HubSpot analytics',
+    org: 'hubspot',
+    purpose: 'analytics',
+    source: 'HubSpot: cookies set in a HubSpot user’s browser',
+    names: ['__hstc', 'hubspotutk', '__hssc', '__hssrc', '__hs_*', 'hs_ab_test'],
+  },
+  {
+    vendor: 'Product analytics (Mixpanel, Segment, Amplitude, Heap, PostHog, Pendo, Kissmetrics, Woopra, Clearbit)',
+    purpose: 'analytics',
+    source: 'Mixpanel, Segment analytics.js, Amplitude SDK, Heap, PostHog, Pendo, Kissmetrics and Woopra documentation',
+    names: [
+      'mp_*', /^mp_[0-9a-f]{32}_mixpanel$/, 'ajs_anonymous_id', 'ajs_user_id', 'ajs_group_id', 'ajs_user_traits', 'ajs_group_properties', 'ajs_*',
+      'amplitude_id*', 'amplitude_*', 'AMP_*', 'AMP_MKTG_*', 'amp_*', '_hp2_id.*', '_hp2_ses_props.*', '_hp2_props.*', '_hp2_*', '_hp5_*',
+      /^ph_[A-Za-z0-9_-]{8,80}_posthog$/, 'ph_*', '_pendo_*', 'km_ai', 'km_lv', 'km_vs', 'km_uq', 'km_ni', 'kvcd', 'wooTracker', 'cb_user_id', 'cb_group_id',
+      'cb_anonymous_id', 'rl_anonymous_id', 'rl_user_id', 'rl_trait', 'rl_group_id', 'rl_group_trait', 'rl_page_init_referrer', 'rl_page_init_referring_domain',
+      'rl_session', 'rudder*', 'mixpanel*',
+    ],
+  },
+  {
+    vendor: 'Session replay and heatmaps (FullStory, Mouseflow, Crazy Egg, Lucky Orange, Smartlook, Inspectlet, LogRocket, Contentsquare, Quantum Metric, Glassbox, Decibel, SessionCam)',
+    purpose: 'analytics',
+    source: 'FullStory, Mouseflow, Crazy Egg, Lucky Orange, Smartlook, Inspectlet, Contentsquare and Quantum Metric cookie documentation',
+    names: [
+      'fs_uid', 'fs_lua', 'fs_session', '_fs_*', 'mf_*', 'mf_user', '_ce.s', '_ce.clock_event', '_ce.clock_data', '_ce.irv', '_ce.gtld', '_ce.*', 'cebs',
+      'cebsp', '_CEFT', '_lo_uid', '_lo_v', '_lorid', '_lo_rid', '_lo_np_*', '_lo_cid', '_lo_bn', '_lo_*', 'SL_C_*', 'SL_L_*', 'SL_G_*',
+      'SL_wptGlobTipTmp', '__insp_*', '_cs_id', '_cs_s', '_cs_c', '_cs_cvars', '_cs_ex', '_cs_mk', '_cs_mk_*', '_cs_root-domain', '_cs_optout',
+      '_cs_t', '_cs_*', 'QuantumMetricSessionID', 'QuantumMetricUserID', 'QuantumMetric*', 'da_sid', 'da_lid', 'da_intState', '_decibel*',
+      'glassbox*', 'logrocket*', '_lr_*',
+    ],
+  },
+  {
+    vendor: 'Experimentation (Optimizely, VWO, AB Tasty, Kameleoon, Convert, Dynamic Yield, Monetate, Qubit, Unbounce, Google Optimize, Adobe Target)',
+    purpose: 'analytics',
+    source: 'Optimizely, VWO, AB Tasty, Kameleoon, Convert, Dynamic Yield and Monetate cookie documentation',
+    names: [
+      'optimizelyEndUserId', 'optimizelySegments', 'optimizelyBuckets', 'optimizelyPendingLogEvents', 'optimizelyReferrer', 'optimizelyRedirectData',
+      'optimizelyDomainTestCookie', 'optimizelySideLoad', 'optimizelyToken', 'optimizely*', 'optly_*', '_vwo_uuid_v2', '_vwo_uuid', '_vis_opt_s',
+      '_vis_opt_test_cookie', '_vis_opt_exp_*', '_vwo_ds', '_vwo_sn', '_vwo_referrer', '_vwo_*', '_vis_opt_*', '_vwo', 'ABTasty', 'ABTastySession',
+      'ABTastyDomainTest', 'ABTastyUTMB', 'ABTasty*', 'abtasty*', 'kameleoonVisitorCode', 'kameleoonExperiment-*', 'kameleoon*', '_conv_v', '_conv_s',
+      '_conv_r', '_conv_sptest', '_conv_*', '_dyid', '_dyjsession', '_dy_csc_ses', '_dy_c_exps', '_dycst', '_dy_geo', '_dy_df_geo', '_dy_toffset',
+      '_dy_ses_load_seq', '_dy_soct', '_dyfs', '_dyid_server', '_dy*', 'mt.v', 'mt.sc', 'mt.aps', 'mt.*', '_qubitTracker', 'qb_*', '_qubit*', 'ubvt',
+      'ubpv', 'ubvs', 'ubvt*', 'sa-user-id', 'sa-user-id-v2', 'sa-user-id-v3', 'sa-r-source', 'sa-r-date', 'sa-camp-*',
+      '_gaexp', 'ezux_*',
+    ],
+  },
+  {
+    vendor: 'Audience measurement and publishing analytics (Chartbeat, comScore, Nielsen, Parse.ly, Piano, AT Internet, Mapp, etracker, econda, Baidu, CNZZ, Top Mail.ru)',
+    purpose: 'analytics',
+    source: 'Chartbeat, comScore, Parse.ly, Piano Analytics, Mapp Intelligence, etracker, econda, Baidu Tongji cookie documentation',
+    names: [
+      '_cb', '_cb_ls', '_cb_svref', '_chartbeat2', '_chartbeat4', '_cb_cp', '_v__chartbeat3', '_chartbeat*', '_SUPERFLY_lockout', '_cb_*', 'UIDR',
+      '_scor_uid', 'comScore', 'comscore*', 'IMRID', '_parsely_visitor', '_parsely_session', '_parsely_*', 'atuserid', 'atidvisitor', 'atidx',
+      'atauthority', '_pcid', '_pctx', '_pcus', '_pc_*', 'wt3_eid', 'wt3_sid', 'wteid_*', 'wtsid_*', 'wt_rla', 'mapp_*',
+      'et_coid', '_et_coid', 'BT_ctst', 'BT_sdc', 'BT_pdc', 'BT_ecl', 'et_oi_v2', 'isSdEnabled', 'emos_jcsid', 'emos_jcvid', 'emos_*',
+      /^Hm_lvt_[0-9a-f]{32}$/, /^Hm_lpvt_[0-9a-f]{32}$/, 'Hm_*', 'HMACCOUNT', 'HMACCOUNT_BFESS', /^CNZZDATA\d+$/, 'UM_distinctid', 'tmr_*', 'gemius*', 'Gdyn',
+      '__gfp_64b', 'NNB', 'WMF-Last-Access', 'WMF-Last-Access-Global', 'webtrekk*', 'sensorsdata*', 'sajssdk*', '_ALGOLIA', 'xtvrn', 'xtan*', 'xtant*', 'xtidc', 'xtor*',
+    ],
+  },
+  { vendor: 'comScore', org: 'comscore', purpose: 'analytics', source: 'comScore: cookies', names: ['UID', 'UIDR', 'XID'], sites: ['scorecardresearch.com', 'comscore.com'] },
+  {
+    vendor: 'Performance monitoring (New Relic, Dynatrace, AppDynamics, Datadog RUM, Akamai mPulse, Cloudflare Web Analytics)',
+    purpose: 'analytics',
+    source: 'New Relic browser agent, Dynatrace RUM, AppDynamics EUM, Datadog RUM and Akamai mPulse cookie documentation',
+    names: ['NREUM', 'NRAGENT', 'dtCookie', 'dtLatC', 'dtPC', 'dtSa', 'rxVisitor', 'rxvt', 'dtValidationCookie', 'dtDisabled', 'ADRUM', 'ADRUM_BT*', 'ADRUM_BTa', 'ADRUM_BTs', '_dd_s', 'RT', 'boomr_*'],
+  },
+  {
+    vendor: 'Commerce and CMS analytics (Shopify, WooCommerce order attribution, Jetpack, Wix, Squarespace, HubSpot CMS)',
+    purpose: 'analytics',
+    source: 'Shopify: cookies; WooCommerce: order attribution tracking; Jetpack: cookies; Wix and Squarespace cookie lists',
+    names: [
+      '_shopify_y', '_shopify_s', '_shopify_sa_p', '_shopify_sa_t', '_orig_referrer', '_landing_page', '_shopify_analytics', '_shopify_d', '_shopify_fs',
+      '_shopify_ga', '_shopify_uniq', '_shopify_visit', 'tracked_start_checkout', '_shopify_evids', 'sbjs_migrations', 'sbjs_current_add',
+      'sbjs_first_add', 'sbjs_current', 'sbjs_first', 'sbjs_udata', 'sbjs_session', 'sbjs_*', 'tk_ai', 'tk_qs', 'tk_tc', 'tk_or', 'tk_r3d', 'tk_lr',
+      'tk_*', '_wixCIDX', '_wixUIDX', '_wix_browser_sess', '_wixAB3', '_wixAB3|*', 'bSession', 'ss_cvr', 'ss_cvt', 'ss_cid', 'ss_cpvisit', 'ss_cvisit',
+      'SS_MID', 'ss_lastid', 'ss_lasturl', '_wpfuuid',
+    ],
+  },
+  {
+    vendor: 'Tag management and CDP (Tealium, TagCommander, Snowplow, Bloomreach, Exponea, Klaviyo onsite, Segment Personas)',
+    purpose: 'analytics',
+    source: 'Tealium iQ: utag_main; Commanders Act: TCPID; Snowplow JavaScript tracker; Bloomreach Engagement cookies',
+    names: ['utag_main', 'utag_main_*', 'utag_*', 'TCPID', '_sp_id.*', '_sp_ses.*', '__exponea_etc__', '__exponea_time2__', '__exponea*', '_br_uid_2', 'BCSessionID', 'BCTempID', 'cX_P', 'cX_S', 'cX_G', 'cX_*'],
+  },
+  {
+    vendor: 'Vimeo',
+    org: 'vimeo',
+    purpose: 'analytics',
+    source: 'Vimeo: cookie policy (vuid)',
+    names: ['vuid', 'sync_active'],
+  },
+];

@@ -1,0 +1,48 @@
+// Known functional cookies: preferences the visitor chose (language, currency, theme), chat and support
+// widgets, embedded players. Written from each vendor's documentation.
+import type { KnownCookieGroup } from './known-cookies.ts';
+
+export const FUNCTIONAL_COOKIES: readonly KnownCookieGroup[] = [
+  {
+    vendor: 'Chat and support widgets (Intercom, Drift, Zendesk, LiveChat, Tawk.to, Crisp, Olark, Freshchat, HubSpot chat, Tidio, Userlike, Gorgias, Help Scout)',
+    purpose: 'functional',
+    source: 'Intercom, Drift, Zendesk, LiveChat, Tawk.to, Crisp, Olark, Freshworks, HubSpot and Tidio cookie documentation',
+    names: [
+      'intercom-id-*', 'intercom-session-*', 'intercom-device-id-*', 'intercom-*', 'driftt_aid', 'driftt_sid', 'drift_aid', 'drift_campaign_refresh',
+      'drift_eid', 'driftt_wmd', 'DFTT_END_USER_PREV_BOOTSTRAPPED', 'drift*', '__zlcmid', '__zlcprivacy', '_zendesk_shared_session', '_zendesk_cookie',
+      '_zendesk_session', '_zendesk_authenticated', 'ZD-suid', 'ZD-buid', 'ZD-store', 'ZD-*', '__lc_cid', '__lc_cst', '__lc2_cid', '__lc2_cst', '__livechat',
+      '__livechat_*', '__lc_*', '__oauth_redirect_detector', 'lc_window_state', 'TawkConnectionTime', /^twk_uuid_[0-9a-f]+$/, 'twk_*', 'twk_idm_key',
+      '__tawkuuid', 'Tawk_*', 'crisp-client/*', 'crisp-client*', 'hblid', 'olfsk', '_okbk', '_ok', '_okdetect', '_oklv', 'wcsid', '_fw_crm_v',       'messagesUtk', 'hs-messages-is-open', 'hs-messages-hide-welcome-message', 'QSI_*', 'swym-*', 'tidio_state_*', 'uslk_*', 'userlike*', 'gorgias*',
+      'smartsupp*', 'ssupp.*', '_jivo*', 'chatra*', '__q_state_*', 'qualified*',     ],
+  },
+  {
+    vendor: 'Language, region, currency and display preferences',
+    purpose: 'functional',
+    source: 'WordPress (Polylang, WPML, qTranslate), Next.js, ASP.NET Core localisation, i18next, Google Translate, Drupal and Joomla documentation',
+    names: [
+      'pll_language', 'wp-wpml_current_language', 'wp-wpml_current_admin_language_*', '_icl_current_language', '_icl_visitor_lang_js', 'wpml_browser_redirect_test',
+      'wpml_referer_url', 'qtrans_front_language', 'NEXT_LOCALE', 'i18next', 'googtrans', '.AspNetCore.Culture', 'wp_lang', 'wp-settings-*', 'wp-settings-time-*',
+      'comment_author_*', 'comment_author_email_*', 'comment_author_url_*', 'Drupal.visitor.*', 'has_js', 'joomla_user_state', 'woocommerce_recently_viewed',
+      'wmc_current_currency', 'wmc_current_currency_old', 'wmc_ip_info', 'woocommerce_multicurrency_*', 'wcml_client_currency', 'aelia_cs_selected_currency',
+      '_shopify_country', 'locale', 'language', 'lang', 'LANG', 'LANGUAGE', 'currency', 'CURRENCY', 'country',
+      'timezone', 'tz', 'theme', 'color-scheme', 'colorScheme', 'dark_mode', 'darkmode', 'font-size', 'fontsize', 'ui_lang', 'site_lang', 'user_lang', 'userlang',
+      'preferred_language', 'preferredLanguage', 'pref_lang', 'selected_language', 'locale_pref', 'geo_country', 'currency_code', 'region', 'lang_code',
+      'PREF', '__Secure-ENID', 'OGPC', 'OGP', 'yt-player-*', 'yt-remote-connected-devices', 'yt-remote-device-id',
+    ],
+  },
+  {
+    vendor: 'Embedded media and tools (Vimeo, Wistia, JW Player, SoundCloud, Spotify, Typeform, Calendly, Google Maps)',
+    purpose: 'functional',
+    source: 'Vimeo, Wistia, JW Player, SoundCloud, Spotify, Typeform and Calendly cookie documentation',
+    names: [
+      'player', 'vimeo_*', 'wistia*', '__wistia*', 'jwplayer.*', 'jwplayerLocalId', 'jwSettings', 'sc_anonymous_id', 'sp_t', 'sp_landing', 'sp_dc', 'sp_key',
+      'tf_respondent_cc', 'calendly*', 'videojs-*', 'plyr', 'plyr_*', 'brightcove*',     ],
+  },
+  {
+    vendor: 'Site features (recently viewed, wishlists, forms, accessibility)',
+    purpose: 'functional',
+    source: 'WooCommerce, Magento, HubSpot forms, Gravity Forms, UserWay, accessiBe documentation',
+    names: [
+            'gform_*', 'wpforms-*', 'userway-*', 'acsbState', 'acsb*', 'hs_form_*', 'wishlist*', 'yith_wcwl_session_*',     ],
+  },
+];
