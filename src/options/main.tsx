@@ -1,7 +1,7 @@
 // Options page entry: wires the typed messages to the options UI. body[data-ready="true"] once loaded.
 import { render } from 'preact';
 import { downloadJson } from '../shared/download.ts';
-import { t, uiLanguage } from '../shared/i18n.ts';
+import { documentLanguage, t } from '../shared/i18n.ts';
 import { send } from '../shared/messaging.ts';
 import { OptionsApp } from './options-app.tsx';
 import type { OptionsApi } from './options-app.tsx';
@@ -20,7 +20,7 @@ const api: OptionsApi = {
   },
 };
 
-document.documentElement.lang = uiLanguage();
+document.documentElement.lang = documentLanguage();
 document.title = t('options_title');
 const root = document.getElementById('app');
 if (root !== null) {

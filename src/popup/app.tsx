@@ -40,12 +40,20 @@ function Status({ kind, children }: { kind: string; children: ComponentChildren 
 
 export function App({ state, version, initialView, onRetry, onOpenOptions, onDownload }: AppProps) {
   const [view, setView] = useState<string>(initialView);
-  if (state.status === 'loading') return <Status kind="loading">{t('state_loading')}</Status>;
+  if (state.status === 'loading') {
+    return (
+      <main class="app" aria-busy="true">
+        <h1 class="sr-only">{t('popup_title')}</h1>
+        <Status kind="loading">{t('state_loading')}</Status>
+      </main>
+    );
+  }
   if (state.status !== 'report') {
     return (
       <main class="app">
         {state.status === 'error' ? (
           <Status kind="error">
+            <h1 class="site">{t('state_errorTitle')}</h1>
             <p>{t('state_error')}</p>
             <p>
               <code class="value">{state.message}</code>

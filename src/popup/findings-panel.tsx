@@ -2,7 +2,7 @@
 import type { Report } from '../core/types.ts';
 import { findingsView } from '../core/view/findings-view.ts';
 import type { FindingView } from '../core/view/findings-view.ts';
-import { kindKey, phaseKey, severityKey } from '../core/view/labels.ts';
+import { kindKey, phaseKey, purposeKey, severityKey } from '../core/view/labels.ts';
 import { formatNumber, t } from '../shared/i18n.ts';
 import { CappedList } from './capped-list.tsx';
 import { EvidenceList } from './evidence-list.tsx';
@@ -15,6 +15,7 @@ function FindingItem({ view }: { view: FindingView }) {
         <span class={`badge sev-${finding.severity}`}>{t(severityKey(finding.severity))}</span>
         <span class="kind">{t(kindKey(finding.kind))}</span>
         {finding.phase !== 'browsing' && <span class="phase">{t(phaseKey(finding.phase))}</span>}
+        {finding.purpose !== undefined && <span class={`badge purpose-${finding.purpose}`}>{t(purposeKey(finding.purpose))}</span>}
       </p>
       <h3 class="finding-title">{finding.title}</h3>
       <p class="explanation">{finding.explanation}</p>

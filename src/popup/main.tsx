@@ -6,7 +6,7 @@ import browser from 'webextension-polyfill';
 import type { Report } from '../core/types.ts';
 import { parsePopupParams, reportFileName } from '../core/view/popup-params.ts';
 import { downloadJson } from '../shared/download.ts';
-import { t, uiLanguage } from '../shared/i18n.ts';
+import { documentLanguage, t } from '../shared/i18n.ts';
 import { send } from '../shared/messaging.ts';
 import { App } from './app.tsx';
 import type { PopupState } from './app.tsx';
@@ -14,7 +14,7 @@ import './popup.css';
 
 const params = parsePopupParams(location.search, location.hash);
 const root = document.getElementById('app');
-document.documentElement.lang = uiLanguage();
+document.documentElement.lang = documentLanguage();
 document.documentElement.dataset.mode = params.tabId === null ? 'popup' : 'page';
 document.title = t('popup_title');
 

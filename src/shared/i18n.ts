@@ -54,6 +54,11 @@ export function uiLanguage(): string {
   }
 }
 
+/** The language of the messages actually shown (the browser falls back to English where it has no translation). */
+export function documentLanguage(): string {
+  return t('locale');
+}
+
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat(uiLanguage()).format(value);
 }
