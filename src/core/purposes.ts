@@ -225,11 +225,16 @@ export function toPurpose(vocabulary: Vocabulary, term: string | number): Purpos
   const table = TABLES[vocabulary];
   const key = String(term).trim();
   return (
-    table[key] ??
-    table[key.toLowerCase()] ??
-    table[key.toUpperCase()] ??
-    (vocabulary === 'generic' ? 'unknown' : (GENERIC[key.toLowerCase()] ?? 'unknown'))
+    own(table, key) ??
+    own(table, key.toLowerCase()) ??
+    own(table, key.toUpperCase()) ??
+    (vocabulary === 'generic' ? 'unknown' : (own(GENERIC, key.toLowerCase()) ?? 'unknown'))
   );
+}
+
+// Terms come from pages: `toString` or `constructor` must not find Object.prototype's members.
+function own(table: Table, key: string): Purpose | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /** Purposes that need the visitor's consent under the ePrivacy rules Candor checks against. */
