@@ -137,6 +137,7 @@ async function probeTcf(timeoutMs: number): Promise<ApiResult> {
   if (!api) return { present: false, answered: false };
   let shown: unknown;
   let listenerId: unknown;
+  let fallbackTimer: ReturnType<typeof setTimeout> | undefined;
   const result = await withDeadline(
     timeoutMs,
     (done) => {
@@ -150,10 +151,16 @@ async function probeTcf(timeoutMs: number): Promise<ApiResult> {
       guard(() => api.invoke('ping', undefined, () => {}), undefined);
       api.invoke('addEventListener', undefined, take);
       // getTCData is deprecated in TCF 2.2 but still answered by many CMPs: ask it late, as a fallback.
-      later(() => guard(() => api.invoke('getTCData', undefined, (d, s) => isObject(d) && typeof guard(() => d.tcString, 0) === 'string' && take({ ...plain(d, 8) as Win, eventStatus: guard(() => d.eventStatus, undefined) ?? 'tcloaded' }, s)), undefined), Math.floor(timeoutMs * 0.6));
+      const fromGetTcData: Callback = (d, s) => {
+        if (isObject(d) && typeof guard(() => d.tcString, 0) === 'string') {
+          take({ ...(plain(d, 8) as Win), eventStatus: guard(() => d.eventStatus, undefined) ?? 'tcloaded' }, s);
+        }
+      };
+      fallbackTimer = later(() => guard(() => api.invoke('getTCData', undefined, fromGetTcData), undefined), Math.floor(timeoutMs * 0.6));
     },
     () => shown,
   );
+  if (fallbackTimer !== undefined) cancel(fallbackTimer);
   if (listenerId !== undefined) guard(() => api.invoke('removeEventListener', listenerId, () => {}), undefined);
   api.stop();
   return { present: true, ...clean(result) };

@@ -32,9 +32,11 @@ export function findPolicyLink(pageUrl: string, links: { privacyPolicy: readonly
     if (url !== null) return found(url, 'rel');
   }
   let best: { url: string; score: number; via: string; text: string } | null = null;
+  const page = pageUrl.split('#')[0];
   for (const anchor of links.anchors) {
     const url = resolve(anchor.href, pageUrl);
-    if (url === null) continue;
+    // `#` links on the page itself open a banner or a menu, not a policy
+    if (url === null || url.split('#')[0] === page) continue;
     if (/(^|\s)privacy-policy(\s|$)/i.test(anchor.rel)) return found(url, 'rel', anchor.text);
     const scored = score(anchor, url);
     if (scored !== null && (best === null || scored.score > best.score)) best = { url, ...scored, text: anchor.text };
@@ -52,6 +54,12 @@ function score(anchor: PageLink, url: string): { score: number; via: string } | 
   if (WEAK_TEXT.test(text) && text.length <= 40) return { score: 6 + footer, via: 'text' };
   if (COOKIE_TEXT.test(text) || COOKIE_HREF.test(href)) return { score: 2 + footer, via: 'cookie-policy' };
   return null;
+}
+
+/** Link text that names a privacy policy in one of the six languages (not a cookie policy, not settings). */
+export function isPolicyText(text: string): boolean {
+  const normalized = normalize(text);
+  return !NOT_POLICY.test(normalized) && POLICY_TEXT.some((re) => re.test(normalized));
 }
 
 function found(url: string, via: string, text?: string): PolicyLinkReading {

@@ -12,6 +12,7 @@ import { readGpp } from './gpp.ts';
 import type { PageCookie, WellKnownFetch } from './input.ts';
 import { readP3p } from './p3p.ts';
 import { findPolicyLink } from './policy-link.ts';
+import { schemaOrgPolicyUrl } from './schema-org.ts';
 import type { PageSnapshot } from './snapshot.ts';
 import { readTcf } from './tcf.ts';
 import { readUsp } from './usp.ts';
@@ -119,7 +120,12 @@ export function readDeclared(input: DeclaredInput): DeclaredOutput {
       if (dpv.retentionSeconds !== null) retentionSeconds = Math.max(retentionSeconds ?? 0, dpv.retentionSeconds);
     }
   });
-  const policy = attempt('privacy-policy-link', () => findPolicyLink(input.pageUrl, snap?.links ?? { privacyPolicy: [], anchors: [] }));
+  const policy = attempt('privacy-policy-link', () => {
+    const link = findPolicyLink(input.pageUrl, snap?.links ?? { privacyPolicy: [], anchors: [] });
+    if (link.policyUrl !== null) return link;
+    const url = schemaOrgPolicyUrl(snap?.jsonLd ?? [], input.pageUrl);
+    return url === null ? link : { source: { kind: 'privacy-policy-link' as const, valid: true, detail: { url, via: 'schema.org' } }, policyUrl: url };
+  });
   if (policy?.source) sources.push(policy.source);
 
   // 5. well-known files

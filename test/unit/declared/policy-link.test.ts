@@ -45,3 +45,8 @@ describe('findPolicyLink', () => {
     expect(findPolicyLink(PAGE, { privacyPolicy: [], anchors })).toEqual({ source: null, policyUrl: null });
   });
 });
+
+test('a same-page "#" link named Privacy opens a banner, not a policy', () => {
+  const reading = findPolicyLink(PAGE, { privacyPolicy: [], anchors: [a('Privacy', '#'), a('Privacy', `${PAGE}#privacy`)] });
+  expect(reading.policyUrl).toBeNull();
+});

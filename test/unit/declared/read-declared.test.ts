@@ -130,3 +130,15 @@ describe('readDeclared edge cases', () => {
     expect(declared.gpcSupported).toBe(true);
   });
 });
+
+test('schema.org names the policy when no link does', () => {
+  const base = snapshot();
+  const snap = {
+    ...base,
+    links: { privacyPolicy: [], anchors: [] },
+    jsonLd: ['{"@context":"https://schema.org","@type":"WebPage","name":"Privacy Policy","url":"/privacy"}'],
+  };
+  const { declared } = readDeclared(input({ snapshot: snap }));
+  expect(declared.policyUrl).toBe('https://www.news.example/privacy');
+  expect(declared.sources).toContainEqual({ kind: 'privacy-policy-link', valid: true, detail: { url: 'https://www.news.example/privacy', via: 'schema.org' } });
+});
