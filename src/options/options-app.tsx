@@ -81,6 +81,7 @@ export function OptionsApp({ api, onReady }: Props) {
         <h3>{t('options_defaults')}</h3>
         <PurposeChoices scope="default" value={prefs.defaults} onChange={setDefault} />
         <h3>{t('options_sites')}</h3>
+        <p class="muted small">{t('options_sitesHelp')}</p>
         <SiteOverrides sites={prefs.sites} onChange={setSite} onAdd={addSite} onRemove={removeSite} />
       </section>
 

@@ -1,5 +1,6 @@
 // Options-page helpers: edit a purpose map, read a site from what the visitor typed, order the history.
 import type { HistoryEntry } from '../../shared/messages.ts';
+import { siteOf } from '../party.ts';
 import type { ConsentPurpose, PurposeMap } from '../types.ts';
 
 /** true allowed, false refused, null not set (the purpose is then not covered by the preference). */
@@ -11,8 +12,8 @@ export function setPurpose(map: PurposeMap, purpose: ConsentPurpose, value: bool
 }
 
 /**
- * What the visitor typed (`https://www.Shop.example/basket`, `shop.example`) → a host name without `www.`,
- * or null when it is not a plausible host. The background keys overrides by registrable domain.
+ * What the visitor typed (`https://www.Shop.example/basket`, `shop.example`) → its registrable domain, the key
+ * the background looks overrides up by (src/background/report.ts `preferenceFor`), or null when it is no host.
  */
 export function normalizeSiteInput(input: string): string | null {
   const trimmed = input.trim().toLowerCase();
@@ -23,9 +24,9 @@ export function normalizeSiteInput(input: string): string | null {
   } catch {
     return null;
   }
-  host = host.replace(/^www\./, '').replace(/\.$/, '');
+  host = host.replace(/\.$/, '');
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host) && host !== 'localhost') return null;
-  return host;
+  return siteOf(host) || null;
 }
 
 export interface HistoryRow {

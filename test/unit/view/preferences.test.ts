@@ -22,7 +22,10 @@ describe('normalizeSiteInput', () => {
   test.each([
     ['shop.example', 'shop.example'],
     ['  https://www.Shop.example/basket?x=1 ', 'shop.example'],
-    ['sub.shop.example', 'sub.shop.example'],
+    ['sub.shop.example', 'shop.example'],
+    ['www.bbc.co.uk', 'bbc.co.uk'],
+    ['alice.github.io', 'alice.github.io'],
+    ['127.0.0.1', '127.0.0.1'],
     ['localhost', 'localhost'],
     ['', null],
     ['not a site', null],
