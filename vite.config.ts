@@ -21,7 +21,7 @@ export function manifestFor(target: Browser): ManifestV3Export {
     manifest.browser_specific_settings = {
       gecko: {
         id: GECKO_ID,
-        strict_min_version: '140.0',
+        strict_min_version: '142.0',
         // Candor collects nothing: every observation stays in the browser.
         data_collection_permissions: { required: ['none'] },
       },

@@ -28,7 +28,7 @@ export async function launchWithCandor(kind: BrowserKind, internet: Internet, wi
   const home = join(tmpdir(), 'candor-test-home');
   mkdirSync(home, { recursive: true });
   process.env.HOME = home;
-  return launch({ kind, proxy: internet.proxyUrl, insecure: true, extensionDir: withCandor ? undefined : null });
+  return launch({ kind, proxy: internet.proxyUrl, insecure: true, ...(withCandor ? {} : { extensionDir: null }) });
 }
 
 export function artifact(name: string): string {
