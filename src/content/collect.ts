@@ -138,6 +138,7 @@ async function probeTcf(timeoutMs: number): Promise<ApiResult> {
   let shown: unknown;
   let listenerId: unknown;
   let fallbackTimer: ReturnType<typeof setTimeout> | undefined;
+  let pingSaysNoGdpr: unknown;
   const result = await withDeadline(
     timeoutMs,
     (done) => {
@@ -148,7 +149,10 @@ async function probeTcf(timeoutMs: number): Promise<ApiResult> {
         if (status === 'tcloaded' || status === 'useractioncomplete' || guard(() => tcData.gdprApplies, undefined) === false) done(tcData);
         else if (status === 'cmpuishown') shown = plain(tcData, 8);
       };
-      guard(() => api.invoke('ping', undefined, () => {}), undefined);
+      // Outside the GDPR some CMPs only say so in ping and never fire an event.
+      guard(() => api.invoke('ping', undefined, (p) => {
+        if (isObject(p) && guard(() => p.gdprApplies, undefined) === false) pingSaysNoGdpr = plain(p, 4);
+      }), undefined);
       api.invoke('addEventListener', undefined, take);
       // getTCData is deprecated in TCF 2.2 but still answered by many CMPs: ask it late, as a fallback.
       const fromGetTcData: Callback = (d, s) => {
@@ -158,7 +162,7 @@ async function probeTcf(timeoutMs: number): Promise<ApiResult> {
       };
       fallbackTimer = later(() => guard(() => api.invoke('getTCData', undefined, fromGetTcData), undefined), Math.floor(timeoutMs * 0.6));
     },
-    () => shown,
+    () => shown ?? pingSaysNoGdpr,
   );
   if (fallbackTimer !== undefined) cancel(fallbackTimer);
   if (listenerId !== undefined) guard(() => api.invoke('removeEventListener', listenerId, () => {}), undefined);

@@ -249,3 +249,15 @@ describe('collectSnapshot: page state', () => {
     expect(sanitizeSnapshot(snap)).toEqual(snap);
   });
 });
+
+test('TCF outside the GDPR: ping says so and no event ever fires', async () => {
+  fakePage({
+    globals: {
+      __tcfapi: (c: string, _v: number, cb: (d: unknown, ok: boolean) => void) => {
+        if (c === 'ping') cb({ gdprApplies: false, cmpLoaded: true, cmpStatus: 'loaded', cmpId: 7 }, true);
+      },
+    },
+  });
+  const snap = await collectSnapshot({ timeoutMs: 40 });
+  expect(snap.tcf).toEqual({ present: true, answered: true, data: { gdprApplies: false, cmpLoaded: true, cmpStatus: 'loaded', cmpId: 7 } });
+});
