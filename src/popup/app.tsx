@@ -25,6 +25,7 @@ export interface AppProps {
   state: PopupState;
   version: string;
   initialView: PopupView;
+  /** fetch the report again (error state: retry; report state: refresh) */
   onRetry: () => void;
   onOpenOptions?: (() => void) | undefined;
   onDownload?: ((report: Report) => void) | undefined;
@@ -87,7 +88,7 @@ export function App({ state, version, initialView, onRetry, onOpenOptions, onDow
   ];
   return (
     <main class="app" data-testid="report">
-      <Header report={report} />
+      <Header report={report} onRefresh={onRetry} />
       <Tabs tabs={tabs} selected={view} onSelect={setView} label={t('sections')} />
     </main>
   );

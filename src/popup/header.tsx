@@ -4,13 +4,18 @@ import { severityKey } from '../core/view/labels.ts';
 import { severityCounts, verdict } from '../core/view/verdict.ts';
 import { formatNumber, t } from '../shared/i18n.ts';
 
-export function Header({ report }: { report: Report }) {
+export function Header({ report, onRefresh }: { report: Report; onRefresh: () => void }) {
   const v = verdict(report);
   return (
     <header class="header">
-      <h1 class="site" data-testid="site">
-        {report.site || report.url}
-      </h1>
+      <div class="header-top">
+        <h1 class="site" data-testid="site">
+          {report.site || report.url}
+        </h1>
+        <button type="button" class="refresh" onClick={onRefresh} data-testid="refresh">
+          {t('refresh')}
+        </button>
+      </div>
       <p class={`verdict tone-${v.tone}`} data-testid="verdict" data-tone={v.tone}>
         {t(v.key, formatNumber(v.count))}
       </p>

@@ -31,7 +31,7 @@ function show(state: PopupState): void {
       state={state}
       version={browser.runtime.getManifest().version}
       initialView={params.view ?? 'findings'}
-      onRetry={() => void load()}
+      onRetry={() => void load(state.status === 'report')}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onDownload={(report: Report) => downloadJson(reportFileName(report.site, new Date().toISOString()), report)}
     />,
@@ -43,8 +43,9 @@ function show(state: PopupState): void {
   }
 }
 
-async function load(): Promise<void> {
-  show({ status: 'loading' });
+/** `quiet`: keep the current view on screen while fetching (refresh) instead of showing the loading state. */
+async function load(quiet = false): Promise<void> {
+  if (!quiet) show({ status: 'loading' });
   try {
     const tabId = await activeTabId();
     const report = tabId === null ? null : await send('getTabReport', { tabId });
