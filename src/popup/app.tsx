@@ -20,7 +20,6 @@ export type PopupState =
   | { status: 'empty' }
   | { status: 'report'; report: Report };
 
-
 export interface AppProps {
   state: PopupState;
   version: string;
