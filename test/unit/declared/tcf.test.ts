@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { decodeTcString, readTcf } from '../../../src/core/declared/tcf.ts';
 import type { PurposeMap } from '../../../src/core/types.ts';
+import { fixtureJson } from './fixtures.ts';
 import { ALL_PURPOSES, tcString } from './tc-strings.ts';
 
 const acceptAll = tcString({ consents: ALL_PURPOSES, legitimateInterests: [2, 7, 8, 9, 10] });
@@ -88,5 +89,23 @@ describe('readTcf', () => {
   test('no API and no cookie: no source', () => {
     expect(readTcf({ present: false, answered: false }, null)).toBeNull();
     expect(readTcf(null, null)).toBeNull();
+  });
+});
+
+interface TcFixture {
+  name: string;
+  tcString: string;
+  valid: boolean;
+  error?: string;
+  [field: string]: unknown;
+}
+
+describe('real-world TC strings (test/fixtures/declared/tc-strings.json)', () => {
+  const cases = fixtureJson('tc-strings.json') as TcFixture[];
+  test.each(cases.map((c) => [c.name, c] as const))('%s', (_name, { tcString: tc, valid, error, name: _n, ...expected }) => {
+    const decoded = decodeTcString(tc);
+    expect(decoded.valid).toBe(valid);
+    if (error !== undefined) expect(decoded.error).toContain(error);
+    expect(decoded.detail).toMatchObject(expected);
   });
 });
