@@ -59,12 +59,16 @@ export function documentLanguage(): string {
   return t('locale');
 }
 
+let numberFormat: Intl.NumberFormat | null = null;
+
+/** Numbers as the shown translation writes them (1,234 / 1.234), not as a browser language without a translation would. */
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(uiLanguage()).format(value);
+  numberFormat ??= new Intl.NumberFormat(documentLanguage());
+  return numberFormat.format(value);
 }
 
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(documentLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
