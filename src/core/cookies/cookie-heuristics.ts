@@ -49,7 +49,7 @@ export function looksLikeIdentifier(value: string): boolean {
   if (/^[a-z]{2,3}([-_][A-Za-z]{2,4})?$/.test(decoded)) return false; // a locale
   if (/^[A-Za-z]+$/.test(decoded) && decoded.length < 16) return false; // a word
   const compact = decoded.replace(/[^A-Za-z0-9+/=_-]/g, '');
-  return compact.length >= 8 && shannonEntropy(compact) >= 3;
+  return compact.length >= 8 && shannonEntropy(compact) >= 2.5;
 }
 
 // Name rules, in order. Tokens are matched on word boundaries of a split name (`_ga_session-id` → ga, session, id)
@@ -68,7 +68,7 @@ const NAME_RULES: readonly NameRule[] = [
   [/(^|[-_.])(lang|language|locale|i18n|l10n|currency|curr|country|region|timezone|tz|theme|dark[-_]?mode|darkmode|color[-_]?scheme|font[-_]?size|zoom|pref|prefs|preference|preferences|settings|layout|view[-_]?mode|volume|muted|player|recently[-_]?viewed|recent|wishlist|compare|favou?rites?|store[-_]?view|chat|widget|popup|modal|notice|banner|dismiss(ed)?|closed|hide|seen|tour)([-_.]|$)/i, 'functional', 'name mentions a preference or interface state'],
 ];
 
-const SESSIONISH = /(^|[-_.])(sess|session|sessid|sessionid|session[-_]?id|sid|ssid)([-_.]|$)|sessid|session[-_]?id|^sess/i;
+const SESSIONISH = /(^|[-_.])(sess|session|sessid|sessionid|session[-_]?id|sid|ssid)([-_.]|$)|sessid|session[-_]?id|session$|^sess/i;
 
 function splitCamel(name: string): string {
   // `visitorId` → `visitor_Id`, so camelCase names split on the same boundaries as snake_case ones

@@ -9,7 +9,7 @@ export const ADVERTISING_COOKIES: readonly KnownCookieGroup[] = [
     purpose: 'advertising',
     source: 'Google: How Google uses cookies; Google Ads conversion tracking cookies',
     names: [
-      '_gcl_*', '_gac_*', 'IDE', 'DSID', 'test_cookie', 'FLC', 'AID', 'TAID', 'ANID', 'NID', '1P_JAR', 'RUL',
+      '_gcl_au', '_gcl_aw', '_gcl_dc', '_gcl_gb', '_gcl_gs', '_gcl_ag', '_gcl_ha', '_gcl_gf', '_gcl_*', '_gac_*', 'IDE', 'DSID', 'test_cookie', 'FLC', 'AID', 'TAID', 'ANID', 'NID', '1P_JAR', 'RUL',
       '__gads', '__gpi', '__gpi_optout', '__gsas', 'GED_PLAYLIST_ACTIVITY', 'ACLK_DATA', 'FPAU', 'FPGCLAW',
       'FPGCLDC', 'FPGCLGB', 'FPGCLAG', 'ar_debug', 'receive-cookie-deprecation', '__Secure-3P*', 'ADS_VISITOR_ID',
       'OTZ', 'UULE', 'gclid', 'gclsrc', '_opt_awcid', '_opt_awmid', '_opt_awgid', '_opt_awkid',

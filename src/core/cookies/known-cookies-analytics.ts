@@ -113,7 +113,7 @@ export const ANALYTICS_COOKIES: readonly KnownCookieGroup[] = [
       '_scor_uid', 'comScore', 'comscore*', 'IMRID', '_parsely_visitor', '_parsely_session', '_parsely_*', 'atuserid', 'atidvisitor', 'atidx',
       'atauthority', '_pcid', '_pctx', '_pcus', '_pc_*', 'wt3_eid', 'wt3_sid', 'wteid_*', 'wtsid_*', 'wt_rla', 'mapp_*',
       'et_coid', '_et_coid', 'BT_ctst', 'BT_sdc', 'BT_pdc', 'BT_ecl', 'et_oi_v2', 'isSdEnabled', 'emos_jcsid', 'emos_jcvid', 'emos_*',
-      /^Hm_lvt_[0-9a-f]{32}$/, /^Hm_lpvt_[0-9a-f]{32}$/, 'Hm_*', 'HMACCOUNT', 'HMACCOUNT_BFESS', /^CNZZDATA\d+$/, 'UM_distinctid', 'tmr_*', 'gemius*', 'Gdyn',
+      /^Hm_lvt_[0-9a-f]{32}$/, /^Hm_lpvt_[0-9a-f]{32}$/, 'HMACCOUNT', 'HMACCOUNT_BFESS', /^CNZZDATA\d+$/, 'UM_distinctid', 'tmr_*', 'gemius*', 'Gdyn',
       '__gfp_64b', 'NNB', 'WMF-Last-Access', 'WMF-Last-Access-Global', 'webtrekk*', 'sensorsdata*', 'sajssdk*', '_ALGOLIA', 'xtvrn', 'xtan*', 'xtant*', 'xtidc', 'xtor*',
     ],
   },

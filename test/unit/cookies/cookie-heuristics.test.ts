@@ -1,0 +1,84 @@
+import { describe, expect, test } from 'vitest';
+import { cookieHeuristic, looksLikeIdentifier, shannonEntropy } from '../../../src/core/cookies/cookie-heuristics.ts';
+
+const YEAR = 365 * 86_400;
+
+describe('cookieHeuristic', () => {
+  test.each([
+    [{ name: 'my_consent_state' }, 'necessary', 'consent'],
+    [{ name: 'cookie_notice_closed' }, 'necessary', 'consent'],
+    [{ name: 'app_csrf' }, 'necessary', 'CSRF'],
+    [{ name: 'antiCsrfToken' }, 'necessary', 'CSRF'],
+    [{ name: 'shop_cart', lifetimeSeconds: 86_400 }, 'necessary', 'cart'],
+    [{ name: 'auth_state' }, 'necessary', 'authentication'],
+    [{ name: 'app-session', lifetimeSeconds: null }, 'necessary', 'session'],
+    [{ name: 'mysite_sessid' }, 'necessary', 'session'],
+    [{ name: '__Host-x' }, 'necessary', '__Host-'],
+    [{ name: 'site_lang' }, 'functional', 'preference'],
+    [{ name: 'preferredCurrency' }, 'functional', 'preference'],
+    [{ name: 'ui-theme' }, 'functional', 'preference'],
+    [{ name: 'utm_source_first' }, 'advertising', 'campaign'],
+    [{ name: 'affiliate_ref' }, 'advertising', 'campaign'],
+    [{ name: 'site_analytics_id' }, 'analytics', 'analytics'],
+    [{ name: 'ab_test_bucket' }, 'analytics', 'experiments'],
+  ])('%j → %s', (input, purpose, why) => {
+    const verdict = cookieHeuristic(input);
+    expect(verdict?.purpose).toBe(purpose);
+    expect(verdict?.detail).toContain(why);
+  });
+
+  test.each([
+    [{ name: 'foo' }],
+    [{ name: 'x1' }],
+    [{ name: '' }],
+    [{ name: 'device_uid', lifetimeSeconds: null }],
+    // session-like name that lives two years with a random id is no session
+    [{ name: 'app_session', lifetimeSeconds: 2 * YEAR }],
+  ])('nothing convincing: %j', (input) => {
+    const verdict = cookieHeuristic(input);
+    expect(verdict === null || verdict.purpose === 'unknown').toBe(true);
+  });
+
+  test('a long-lived random identifier is flagged but not given a purpose', () => {
+    const verdict = cookieHeuristic({ name: 'zq', value: 'a8F3kL0pQ9xZ2mN7vB4c', lifetimeSeconds: 2 * YEAR });
+    expect(verdict).toMatchObject({ purpose: 'unknown' });
+    expect(verdict?.detail).toContain('identifier');
+  });
+
+  test('a long-lived cart cookie carrying a random id is not called necessary', () => {
+    const verdict = cookieHeuristic({ name: 'cart', value: 'a8F3kL0pQ9xZ2mN7vB4c', lifetimeSeconds: 2 * YEAR });
+    expect(verdict?.purpose).not.toBe('necessary');
+  });
+
+  test('hostile names do not throw', () => {
+    expect(() => cookieHeuristic({ name: `${'session_'.repeat(10_000)}!` })).not.toThrow();
+  });
+});
+
+describe('shannonEntropy', () => {
+  test.each([
+    ['', 0],
+    ['aaaa', 0],
+    ['abab', 1],
+    ['abcd', 2],
+    ['0123456789abcdef', 4],
+  ])('%s → %d bits/char', (value, bits) => {
+    expect(shannonEntropy(value)).toBeCloseTo(bits, 6);
+  });
+});
+
+describe('looksLikeIdentifier', () => {
+  test.each([
+    ['GA1.1.1234567890.1700000000', true],
+    ['a8F3kL0pQ9xZ2mN7vB4c', true],
+    ['6f1c2a3b-4d5e-6f70-8192-a3b4c5d6e7f8', true],
+    ['true', false],
+    ['en-US', false],
+    ['1700000000000', false],
+    ['accepted', false],
+    ['short', false],
+    ['aaaaaaaaaaaa', false],
+  ])('%s → %s', (value, expected) => {
+    expect(looksLikeIdentifier(value)).toBe(expected);
+  });
+});

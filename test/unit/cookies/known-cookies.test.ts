@@ -1,0 +1,96 @@
+import { describe, expect, test } from 'vitest';
+import { KNOWN_COOKIE_GROUPS, knownCookieCount, lookupKnownCookie } from '../../../src/core/cookies/known-cookies.ts';
+import { PURPOSES } from '../../../src/core/types.ts';
+
+describe('lookupKnownCookie', () => {
+  test.each([
+    // exact
+    ['_ga', undefined, 'analytics', 'exact', '_ga'],
+    ['_gid', undefined, 'analytics', 'exact', '_gid'],
+    ['_fbp', undefined, 'advertising', 'exact', '_fbp'],
+    ['IDE', undefined, 'advertising', 'exact', 'IDE'],
+    ['MUID', undefined, 'advertising', 'exact', 'MUID'],
+    ['_clck', undefined, 'analytics', 'exact', '_clck'],
+    ['PHPSESSID', undefined, 'necessary', 'exact', 'PHPSESSID'],
+    ['phpsessid', undefined, 'necessary', 'exact', 'PHPSESSID'],
+    ['ASP.NET_SessionId', undefined, 'necessary', 'exact', 'ASP.NET_SessionId'],
+    ['OptanonConsent', undefined, 'necessary', 'exact', 'OptanonConsent'],
+    ['euconsent-v2', undefined, 'necessary', 'exact', 'euconsent-v2'],
+    ['usprivacy', undefined, 'necessary', 'exact', 'usprivacy'],
+    ['didomi_token', undefined, 'necessary', 'exact', 'didomi_token'],
+    ['cookieyes-consent', undefined, 'necessary', 'exact', 'cookieyes-consent'],
+    ['__cf_bm', undefined, 'necessary', 'exact', '__cf_bm'],
+    ['AWSALB', undefined, 'necessary', 'exact', 'AWSALB'],
+    ['__stripe_mid', undefined, 'necessary', 'exact', '__stripe_mid'],
+    ['mp_optout', undefined, 'necessary', 'exact', 'mp_optout'],
+    ['__hstc', undefined, 'analytics', 'exact', '__hstc'],
+    ['_uetsid', undefined, 'advertising', 'exact', '_uetsid'],
+    // prefix (longest first)
+    ['_gat_UA-12345-1', undefined, 'analytics', 'prefix', '_gat_*'],
+    ['_gac_UA-12345-1', undefined, 'advertising', 'prefix', '_gac_*'],
+    ['_gcl_au', undefined, 'advertising', 'exact', '_gcl_au'],
+    ['_gcl_xyz', undefined, 'advertising', 'prefix', '_gcl_*'],
+    ['cmplz_marketing', undefined, 'necessary', 'prefix', 'cmplz_*'],
+    ['BIGipServerpool_web', undefined, 'necessary', 'prefix', 'BIGipServer*'],
+    ['incap_ses_123_456', undefined, 'necessary', 'prefix', 'incap_ses_*'],
+    ['visid_incap_456', undefined, 'necessary', 'prefix', 'visid_incap_*'],
+    ['_pk_id.1.abcd', undefined, 'analytics', 'prefix', '_pk_id*'],
+    ['mp_0123456789abcdef_mixpanel', undefined, 'analytics', 'prefix', 'mp_*'],
+    ['intercom-session-abc', undefined, 'functional', 'prefix', 'intercom-session-*'],
+    ['wordpress_logged_in_abc', undefined, 'necessary', 'prefix', 'wordpress_logged_in_*'],
+    ['wp-settings-1', undefined, 'functional', 'prefix', 'wp-settings-*'],
+    ['_sp_id.1fff', undefined, 'analytics', 'prefix', '_sp_id.*'],
+    ['_sp_v1_data', undefined, 'necessary', 'prefix', '_sp_v1_*'],
+    // regex
+    ['_ga_ABC123XYZ', undefined, 'analytics', 'regex', String(/^_ga_[A-Za-z0-9]{4,20}$/)],
+    ['_hjSession_123456', undefined, 'analytics', 'regex', String(/^_hjSession_\d+$/)],
+    ['_hjSessionUser_123456', undefined, 'analytics', 'regex', String(/^_hjSessionUser_\d+$/)],
+    ['AMCV_0123456789ABCDEF%40AdobeOrg', undefined, 'analytics', 'regex', String(/^AMCVS?_[A-Za-z0-9]+(@|%40)AdobeOrg$/)],
+    ['AMCV_0123456789ABCDEF@AdobeOrg', undefined, 'analytics', 'regex', String(/^AMCVS?_[A-Za-z0-9]+(@|%40)AdobeOrg$/)],
+    ['Hm_lvt_0123456789abcdef0123456789abcdef', undefined, 'analytics', 'regex', String(/^Hm_lvt_[0-9a-f]{32}$/)],
+    ['SSESS0123456789abcdef0123456789abcdef', undefined, 'necessary', 'regex', String(/^S?SESS[0-9a-f]{32}$/)],
+    ['TS01a2b3c4', undefined, 'necessary', 'regex', String(/^TS[0-9a-f]{6,8}(_[0-9]+)?$/)],
+    // site-specific generic names
+    ['uid', '.criteo.com', 'advertising', 'exact', 'uid'],
+    ['id', '.doubleclick.net', 'advertising', 'exact', 'id'],
+    ['m', 'm.stripe.com', 'necessary', 'exact', 'm'],
+    ['uuid2', '.adnxs.com', 'advertising', 'exact', 'uuid2'],
+  ])('%s on %s → %s (%s %s)', (name, domain, purpose, match, pattern) => {
+    const hit = lookupKnownCookie(name, domain);
+    expect(hit).toMatchObject({ purpose, match, pattern });
+    expect(hit?.vendor).not.toBe('');
+    expect(hit?.source).not.toBe('');
+  });
+
+  test.each([
+    ['uid', undefined],
+    ['id', '.shop.example'],
+    ['m', undefined],
+    ['my_own_thing', undefined],
+    ['', undefined],
+    ['x'.repeat(100_000), undefined],
+    ['_ga_', undefined],
+    ['_hjSession_', undefined],
+  ])('unknown: %s on %s', (name, domain) => {
+    expect(lookupKnownCookie(name, domain)).toBeNull();
+  });
+
+  test('the table has several hundred entries, every one with a valid purpose, vendor and source', () => {
+    expect(knownCookieCount()).toBeGreaterThan(900);
+    for (const group of KNOWN_COOKIE_GROUPS) {
+      expect(PURPOSES).toContain(group.purpose);
+      expect(group.purpose).not.toBe('unknown');
+      expect(group.vendor.length).toBeGreaterThan(2);
+      expect(group.source.length).toBeGreaterThan(5);
+      for (const name of group.names) {
+        if (typeof name === 'string') expect(name.replace(/\*$/, '').length).toBeGreaterThan(0);
+        else expect(name.flags).not.toContain('g'); // a global regex would keep state between tests
+      }
+    }
+  });
+
+  test('patterns do not backtrack catastrophically on hostile names', () => {
+    const hostile = [`_${'a_'.repeat(5000)}!`, `AMCV_${'A'.repeat(5000)}`, `TS${'0'.repeat(5000)}`];
+    for (const name of hostile) expect(() => lookupKnownCookie(name)).not.toThrow();
+  });
+});

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { defaultPath, MAX_NAME_VALUE, parseSetCookie, splitSetCookieHeaders } from '../../../src/core/cookies/parse-set-cookie.ts';
+
+interface Fixture {
+  now: number;
+  cases: { name: string; header: string; url: string; expect: Record<string, unknown> }[];
+  nulls: { name: string; header: string; url: string }[];
+}
+const fixture = JSON.parse(readFileSync(new URL('../../fixtures/cookies/set-cookie-cases.json', import.meta.url), 'utf8')) as Fixture;
+const NOW = fixture.now;
+
+describe('parseSetCookie', () => {
+  test.each(fixture.cases)('$name', ({ header, url, expect: expected }) => {
+    const parsed = parseSetCookie(header, url, NOW);
+    expect(parsed).not.toBeNull();
+    expect(parsed).toMatchObject(expected);
+  });
+
+  test.each(fixture.nulls)('null: $name', ({ header, url }) => {
+    expect(parseSetCookie(header, url, NOW)).toBeNull();
+  });
+
+  test('an enormous value is cut to the limit and flagged', () => {
+    const parsed = parseSetCookie(`big=${'x'.repeat(100_000)}; Path=/`, 'https://shop.example/', NOW);
+    expect(parsed?.truncated).toBe(true);
+    expect((parsed?.name.length ?? 0) + (parsed?.value.length ?? 0)).toBe(MAX_NAME_VALUE);
+    expect(parsed?.path).toBe('/');
+  });
+
+  test('an enormous name is cut and flagged', () => {
+    const parsed = parseSetCookie(`${'n'.repeat(10_000)}=v`, 'https://shop.example/', NOW);
+    expect(parsed?.truncated).toBe(true);
+    expect(parsed?.name.length).toBe(MAX_NAME_VALUE);
+  });
+
+  test('1000 attributes: bounded, still parses the first ones', () => {
+    const attributes = Array.from({ length: 1000 }, (_, i) => `X${i}=${i}`).join('; ');
+    const parsed = parseSetCookie(`a=1; Secure; ${attributes}; HttpOnly`, 'https://shop.example/', NOW);
+    expect(parsed?.name).toBe('a');
+    expect(parsed?.secure).toBe(true);
+  });
+
+  test('an over-long attribute value is ignored', () => {
+    const parsed = parseSetCookie(`a=1; Path=/${'p'.repeat(2000)}`, 'https://shop.example/x/y', NOW);
+    expect(parsed?.path).toBe('/x');
+  });
+
+  test.each([
+    [null, 'https://shop.example/'],
+    [42, 'https://shop.example/'],
+    ['a=1', ''],
+  ])('never throws on hostile input %#', (header, url) => {
+    expect(() => parseSetCookie(header as unknown as string, url, NOW)).not.toThrow();
+  });
+
+  test('a non-finite clock does not produce NaN expiries', () => {
+    const parsed = parseSetCookie('a=1; Max-Age=10', 'https://shop.example/', Number.NaN);
+    expect(Number.isFinite(parsed?.expires)).toBe(true);
+  });
+});
+
+describe('defaultPath', () => {
+  test.each([
+    ['', '/'],
+    ['/', '/'],
+    ['/a', '/'],
+    ['/a/', '/a'],
+    ['/a/b/c.html', '/a/b'],
+    ['relative', '/'],
+  ])('%s → %s', (input, expected) => {
+    expect(defaultPath(input)).toBe(expected);
+  });
+});
+
+describe('splitSetCookieHeaders', () => {
+  test.each([
+    ['a=1\nb=2', ['a=1', 'b=2']],
+    ['a=1\r\nb=2\r\n', ['a=1', 'b=2']],
+    ['a=1; Expires=Wed, 21 Oct 2026 07:28:00 GMT\n\n  b=2  ', ['a=1; Expires=Wed, 21 Oct 2026 07:28:00 GMT', 'b=2']],
+    ['', []],
+  ])('%j', (raw, expected) => {
+    expect(splitSetCookieHeaders(raw)).toEqual(expected);
+  });
+
+  test('bounded number of lines', () => {
+    expect(splitSetCookieHeaders(Array.from({ length: 5000 }, (_, i) => `c${i}=1`).join('\n')).length).toBe(1000);
+  });
+});
