@@ -204,7 +204,8 @@ function cookiebotObject(w: Obj): unknown {
 function cookiebot(w: Obj): unknown {
   const cb = cookiebotObject(w);
   const holders = [read(cb, 'dialog'), read(w, 'CookieConsentDialog'), read(w, 'CookieDeclaration')];
-  if (!present(cb) && !holders.some(present)) return undefined;
+  const rendered = cookieDeclarationDom();
+  if (!present(cb) && !holders.some(present) && !rendered) return undefined;
   const out: Obj = {
     ...pick(cb, ['consented', 'declined', 'hasResponse', 'doNotTrack', 'consentID', 'consentUTC']),
     consent: pick(read(cb, 'consent'), ['necessary', 'preferences', 'statistics', 'marketing', 'method', 'stamp']),
@@ -220,7 +221,39 @@ function cookiebot(w: Obj): unknown {
       break;
     }
   }
+  if (out.tables === undefined && rendered) out.tables = rendered;
   return out;
+}
+
+// The declaration cd.js renders into the page: one `.CookieDeclarationType` block per category, its header
+// ("Statistics (3)", in the site's language), then rows of Name, Provider, Purpose, Maximum Storage Duration, Type.
+// [observed class names; headers in other languages than these are skipped rather than guessed]
+const CD_CATEGORIES: [RegExp, string][] = [
+  [/necess|notwendig|nødvendig|nödvändig|noodzakelijk|nécessaire|necesari|essenz/i, 'necessary'],
+  [/prefer|präferenz|voorkeur|præference/i, 'preference'],
+  [/statisti|estad[ií]stic/i, 'statistics'],
+  [/marketing|advertis|werbung|publicit/i, 'advertising'],
+  [/unclassified|nicht klassifiziert|non classés|sin clasificar|ikke klassificeret|niet geclassificeerd|oklassificerade/i, 'unclassified'],
+];
+
+function cookieDeclarationDom(): Obj | undefined {
+  try {
+    if (typeof document === 'undefined') return undefined;
+    const blocks = Array.from(document.querySelectorAll('.CookieDeclarationType')).slice(0, 10);
+    const tables: Obj = {};
+    for (const block of blocks) {
+      const header = (block.querySelector('.CookieDeclarationTypeHeader')?.textContent ?? '').slice(0, 200);
+      const category = CD_CATEGORIES.find(([re]) => re.test(header))?.[1];
+      if (category === undefined || tables[category] !== undefined) continue;
+      tables[category] = Array.from(block.querySelectorAll('tr'))
+        .slice(0, MAX_ITEMS)
+        .map((tr) => Array.from(tr.querySelectorAll('td')).slice(0, 6).map((td) => (td.textContent ?? '').trim().slice(0, 500)))
+        .filter((cells) => cells.length >= 4);
+    }
+    return Object.keys(tables).length > 0 ? tables : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function cookieYes(w: Obj): unknown {

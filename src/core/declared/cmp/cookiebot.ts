@@ -36,7 +36,8 @@ export function readCookiebot(input: CmpInput): CmpReading | null {
   // Cookiebot-shaped value, or another marker, identifies Cookiebot.
   const literal = cookie ? parseLiteral(cookie.value) : null;
   const bare = cookie ? (decode(cookie.value) ?? '').trim() : '';
-  const cookieIsOurs = cookie !== undefined && (literal?.ok === true || bare === '-1' || bare === '0');
+  const shaped = literal?.ok === true && (literal.value.has('stamp') || literal.value.has('necessary'));
+  const cookieIsOurs = cookie !== undefined && (shaped || bare === '-1' || bare === '0');
   if (cookieIsOurs) detectedBy.push('cookie:CookieConsent');
   if (isRecord(g)) detectedBy.push(`global:${CMP}`);
   if (script) detectedBy.push(`script:${script}`);

@@ -96,7 +96,7 @@ function readConfig(config: unknown, declarations: Declarations): Map<string, Ca
     }
   }
   readV3Tables(config, declarations);
-  readV2Tables(config, declarations);
+  readV2Tables(config, declarations, categories);
   return categories;
 }
 
@@ -130,15 +130,21 @@ function readV3Tables(config: unknown, declarations: Declarations): void {
 }
 
 /** v2: languages.<lang>.settings_modal { cookie_table_headers: [{col1:'Name'},…], blocks: [{ toggle:{value}, cookie_table:[{col1,…,is_regex}] }] }. */
-function readV2Tables(config: unknown, declarations: Declarations): void {
+function readV2Tables(config: unknown, declarations: Declarations, categories: Map<string, Category>): void {
   const modal = get(firstTranslation(get(config, 'languages')), 'settings_modal');
   const headers = list(get(modal, 'cookie_table_headers'), 20).flatMap((h) => entries(h, 5));
   const nameKey = headers.find(([, label]) => /name/i.test(`${label}`))?.[0] ?? 'col1';
   const domainKey = headers.find(([, label]) => /domain/i.test(`${label}`))?.[0];
   const retentionKey = headers.find(([, label]) => /expir|duration|retention|lifetime/i.test(`${label}`))?.[0];
   for (const block of list(get(modal, 'blocks'), 50)) {
-    const category = str(get(get(block, 'toggle'), 'value'), 100);
+    const toggle = get(block, 'toggle');
+    const category = str(get(toggle, 'value'), 100);
     if (category === undefined) continue;
+    // v2 has no categories object: the settings blocks' toggles are the categories (and their defaults).
+    if (!categories.has(category)) {
+      const enabled = get(toggle, 'enabled') === true || get(toggle, 'readonly') === true;
+      categories.set(category, { purpose: categoryPurpose(CMP, category), enabled });
+    }
     for (const row of list(get(block, 'cookie_table'), 200)) {
       const name = str(get(row, nameKey), 256);
       if (name === undefined) continue;

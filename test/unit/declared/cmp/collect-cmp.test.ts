@@ -10,7 +10,18 @@ function page(win: Record<string, unknown>): void {
 }
 afterEach(() => {
   delete g.window;
+  delete g.document;
 });
+
+/** Just enough of an element for the collector's DOM reading: textContent, querySelector(All) by exact selector. */
+function el(text: string, children: Record<string, unknown[]> = {}): Record<string, unknown> {
+  return {
+    textContent: text,
+    querySelector: (selector: string) => children[selector]?.[0] ?? null,
+    querySelectorAll: (selector: string) => children[selector] ?? [],
+  };
+}
+const row = (...cells: string[]) => el('', { td: cells.map((c) => el(c)) });
 
 function depth(value: unknown): number {
   if (value === null || typeof value !== 'object') return 0;
@@ -107,6 +118,30 @@ describe('collectCmpGlobals', () => {
     page({ CookieConsent: { consent: { necessary: true, marketing: false }, consented: false, hasResponse: false } });
     const globals = collectCmpGlobals();
     expect(Object.keys(globals)).toEqual(['cookiebot']);
+  });
+
+  test("Cookiebot's rendered cookie declaration (cd.js) is read from the page", () => {
+    const header = el('', { th: [el('Name'), el('Provider')] });
+    const block = (title: string, rows: unknown[]) =>
+      el('', { '.CookieDeclarationTypeHeader': [el(title)], tr: [header, ...rows] });
+    const blocks = [
+      block('Necessary (1)', [row('CookieConsent', 'Cookiebot', 'Stores the user\'s cookie consent state', '1 year', 'HTTP Cookie')]),
+      block('Statistik (2)', [row('_ga', 'Google', 'Registers a unique ID', '2 Jahre', 'HTTP Cookie'), row('_ga_#', 'Google', 'Collects data', '2 Jahre', 'HTTP Cookie')]),
+      block('Marketing (1)', [row('IDE', 'Google', 'Ads', '400 days', 'HTTP Cookie'), row('ads_ls', 'Google', 'Ads', 'Persistent', 'HTML Local Storage')]),
+      block('Funktionell (1)', [row('lang', 'shop', 'Language', 'Session', 'HTTP Cookie')]),
+    ];
+    g.document = { querySelectorAll: (selector: string) => (selector === '.CookieDeclarationType' ? blocks : []) };
+    page({});
+    const globals = collectCmpGlobals();
+    expect(Object.keys(globals)).toEqual(['cookiebot']);
+    const [reading] = readCmps({ cookies: [], storage: {}, globals, scripts: [] });
+    expect(reading?.recorded).toEqual({ source: 'cmp:cookiebot', choiceMade: false, purposes: { necessary: true } });
+    expect(reading?.cookies).toEqual([
+      { name: 'CookieConsent', purpose: 'necessary', retentionSeconds: 31_536_000, source: 'cmp:cookiebot' },
+      { name: '_ga', purpose: 'analytics', retentionSeconds: 63_072_000, source: 'cmp:cookiebot' },
+      { name: '_ga_', purpose: 'analytics', retentionSeconds: 63_072_000, source: 'cmp:cookiebot', prefix: true },
+      { name: 'IDE', purpose: 'advertising', retentionSeconds: 34_560_000, source: 'cmp:cookiebot' },
+    ]);
   });
 
   test('hostile globals cost only themselves', () => {

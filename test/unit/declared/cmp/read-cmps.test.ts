@@ -10,12 +10,17 @@ describe('readCmps', () => {
     expect(
       readCmps(
         input({
-          cookies: [cookie('_ga', 'GA1.1.1.1'), cookie('session', 'abc'), cookie('CookieConsent', 'true')],
+          cookies: [cookie('_ga', 'GA1.1.1.1'), cookie('session', 'abc')],
           storage: { theme: 'dark' },
           scripts: ['https://www.googletagmanager.com/gtag/js?id=G-X', 'not a url'],
         }),
       ),
     ).toEqual([]);
+  });
+
+  // A site's own consent cookie under Cookiebot's name, without Cookiebot's fields or script, is not Cookiebot.
+  test.each(['true', 'dismiss', '{"analytics":true,"ads":false}', '%7B%22ok%22%3A1%7D'])('CookieConsent=%s alone is not Cookiebot', (value) => {
+    expect(readCmps(input({ cookies: [cookie('CookieConsent', value)] }))).toEqual([]);
   });
 
   test('two CMPs at once (a migration from Cookiebot to OneTrust) are both read, in table order', () => {
