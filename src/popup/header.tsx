@@ -32,6 +32,11 @@ export function Header({ report, onRefresh }: { report: Report; onRefresh: () =>
           <span class="count-value">{formatNumber(v.thirdParties)}</span> {t('header_thirdParties')}
         </li>
       </ul>
+      {(v.truncated.requests > 0 || v.truncated.cookies > 0) && (
+        <p class="muted small" data-testid="truncated">
+          {t('header_truncated', formatNumber(v.truncated.requests), formatNumber(v.truncated.cookies))}
+        </p>
+      )}
     </header>
   );
 }

@@ -15,6 +15,8 @@ export interface Verdict {
   thirdParties: number;
   requests: number;
   cookies: number;
+  /** observations dropped at the per-visit caps, summed over visits (0 when nothing was dropped) */
+  truncated: { requests: number; cookies: number };
 }
 
 function countFindings(report: Report): Record<Severity, number> {
@@ -30,7 +32,12 @@ function countFindings(report: Report): Record<Severity, number> {
 export function verdict(report: Report): Verdict {
   const findings = countFindings(report);
   const { trackers, thirdParties, requests, cookies } = report.summary;
-  const base = { findings, trackers, thirdParties, requests, cookies };
+  const truncated = { requests: 0, cookies: 0 };
+  for (const visit of report.visits) {
+    truncated.requests += visit.observed.truncated?.requests ?? 0;
+    truncated.cookies += visit.observed.truncated?.cookies ?? 0;
+  }
+  const base = { findings, trackers, thirdParties, requests, cookies, truncated };
   if (findings.high > 0) return { ...base, tone: 'bad', key: 'verdict_high', count: findings.high };
   if (findings.medium > 0) return { ...base, tone: 'warn', key: 'verdict_medium', count: findings.medium };
   if (findings.low > 0) return { ...base, tone: 'note', key: 'verdict_low', count: findings.low };

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Finding, ReportSummary } from '../../../src/core/types.ts';
 import { severityCounts, verdict } from '../../../src/core/view/verdict.ts';
-import { finding, report } from './fixture.ts';
+import { finding, report, visit } from './fixture.ts';
 
 const summary = (s: Partial<ReportSummary>): ReportSummary => ({
   requests: 10,
@@ -23,6 +23,19 @@ describe('verdict', () => {
   ])('%s', (_name, findings, s, key, tone, count) => {
     const v = verdict(report({ findings, summary: summary(s) }));
     expect([v.key, v.tone, v.count]).toEqual([key, tone, count]);
+  });
+
+  test('sums what the per-visit caps dropped', () => {
+    const v = verdict(
+      report({
+        visits: [
+          visit({ observed: { requests: [], cookies: [], truncated: { requests: 10 } } }),
+          visit({ observed: { requests: [], cookies: [], truncated: { requests: 5, cookies: 2 } } }),
+          visit(),
+        ],
+      }),
+    );
+    expect(v.truncated).toEqual({ requests: 15, cookies: 2 });
   });
 
   test('counts findings by severity from the findings, not a stale summary', () => {
