@@ -28,7 +28,8 @@ export interface RecipientLog {
 
 /** The page URL appears in the request itself (`?dl=https%3A%2F%2F…`, analytics beacons): the page visited, without any referrer. */
 function carriesPageUrl(requestUrl: string, pageUrls: readonly string[]): boolean {
-  return pageUrls.some((page) => requestUrl.includes(page) || requestUrl.includes(encodeURIComponent(page)));
+  // from position 1: a request *to* the page's own URL prefix (`/basket.css` under `/basket`) does not carry it
+  return pageUrls.some((page) => requestUrl.includes(page, 1) || requestUrl.includes(encodeURIComponent(page), 1));
 }
 
 /** Which log items one request handed over. */

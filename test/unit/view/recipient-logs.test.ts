@@ -19,6 +19,7 @@ describe('loggedItems', () => {
     ['cookies', { sent: sent({ cookies: true }) }, ['ip', 'time', 'cookies']],
     ['page URL in the query, encoded', { url: `https://ga.example/collect?dl=${encodeURIComponent(PAGE)}` }, ['ip', 'time', 'page']],
     ['page URL in the query, plain', { url: `https://ga.example/collect?u=${PAGE}`, sent: null }, ['ip', 'time', 'page']],
+    ['a URL that merely starts like the page', { url: `${PAGE}.css`, party: 'first' }, ['ip', 'time']],
     ['the page itself', { type: 'main_frame', url: PAGE, party: 'first' }, ['ip', 'time', 'page']],
   ])('%s', (_name, overrides, expected) => {
     const items = loggedItems(request(overrides), [PAGE]);
