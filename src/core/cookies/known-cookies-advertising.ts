@@ -187,7 +187,9 @@ export const ADVERTISING_COOKIES: readonly KnownCookieGroup[] = [
     ],
   },
   { vendor: 'Adform', org: 'adform', purpose: 'advertising', source: 'Adform: cookie list', names: ['uid', 'C', 'cid', 'TPC', 'CM', 'CM14', 'token', 'GCM', 'SR', 'adformfrpid', 'otsid'], sites: ['adform.net', 'adformnet.akadns.net'] },
-  { vendor: 'Yahoo advertising', org: 'yahoo', purpose: 'advertising', source: 'Yahoo: cookies', names: ['IDSYNC', 'APID', 'APIDTS', 'axids', 'tbla_id'] },
+  { vendor: 'Yahoo advertising', org: 'yahoo', purpose: 'advertising', source: 'Yahoo: cookies', names: ['IDSYNC', 'APID', 'APIDTS', 'axids', 'tbla_id', 'A1S'] },
+  { vendor: 'Conversant (Dotomi)', org: 'conversant', purpose: 'advertising', source: 'Conversant/Epsilon: cookie notice', names: ['dtm_*'] },
+  { vendor: 'Smart AdServer (Equativ)', org: 'smart_adserver', purpose: 'advertising', source: 'Equativ: cookie policy', names: ['TestIfCookie', 'TestIfCookieP', 'sasd', 'sasd2', 'pdomid', 'sasp'] },
   {
     vendor: 'Programmatic exchanges (first-party names)',
     purpose: 'advertising',
@@ -212,7 +214,7 @@ export const ADVERTISING_COOKIES: readonly KnownCookieGroup[] = [
     purpose: 'advertising',
     source: 'Marketo Munchkin; Salesforce Account Engagement (Pardot) cookies; Oracle Eloqua cookies; Dynamics 365 Customer Insights; Klaviyo; Brevo; Omnisend',
     names: [
-      '_mkto_trk', 'visitor_id*', 'pardot', /^lpv\d+$/, 'pi_opt_in*', 'ELOQUA', 'ELQSTATUS', 'msd365mkttr', 'msd365mkttrs',
+      '_mkto_trk', 'visitor_id*', 'pardot', /^lpv\d+$/, 'pi_opt_in*', 'pi_pageview_count', 'pi_visit_track', 'pi_visit_count', 'ELOQUA', 'ELQSTATUS', 'msd365mkttr', 'msd365mkttrs',
       '__kla_id', '__kla_viewed', 'sib_cuid', 'rdtrk', '__trf.src', '_cioid', '_cioanonid', '__ss', '__ss_referrer', '__ss_tk', 'soundestID', 'omnisendSessionID', 'omnisendContactID', 'omnisendAnonymousID', 'prism_*', 'ac_enable_tracking',
       'mc_cid', 'mc_eid', 'mailchimp_landing_site',
     ],
