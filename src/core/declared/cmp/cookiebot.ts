@@ -6,9 +6,9 @@
 // Live state: globals.cookiebot.consent/hasResponse; declaration: the dialog's cookie tables (CookieConsentDialog.cookieTable*).
 import type { PurposeMap } from '../../types.ts';
 import { type CmpInput, type CmpReading, makeReading, noChoice } from './reading.ts';
+import { Declarations, nameFromText } from './declarations.ts';
 import {
   categoryPurpose,
-  Declarations,
   decode,
   entries,
   findCookie,
@@ -17,7 +17,6 @@ import {
   isRecord,
   list,
   matchScript,
-  nameFromText,
   PurposeFold,
   str,
   withNecessary,

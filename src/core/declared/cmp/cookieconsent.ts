@@ -6,18 +6,15 @@
 // preferences modal's cookieTable; v2 languages.<lang>.settings_modal.blocks[].cookie_table.
 import type { Purpose } from '../../types.ts';
 import { type CmpInput, type CmpReading, makeReading, noChoice } from './reading.ts';
+import { Declarations, type NameMatch, nameFromPattern, nameFromText } from './declarations.ts';
 import {
   categoryPurpose,
-  Declarations,
   entries,
   findCookie,
   get,
   isRecord,
   list,
   matchScript,
-  type NameMatch,
-  nameFromPattern,
-  nameFromText,
   parseMaybeEncodedJson,
   PurposeFold,
   storageItem,

@@ -4,9 +4,9 @@
 // Legacy: `cookielawinfo-checkbox-<category>=yes|no` + `viewed_cookie_policy`. Live: globals.cookieyes.consent (getCkyConsent()).
 // Declaration: globals.cookieyes.config (`_ckyConfig` categories with cookies) [unverified shape: read leniently].
 import { type CmpInput, type CmpReading, makeReading, noChoice } from './reading.ts';
+import { Declarations, nameFromText } from './declarations.ts';
 import {
   categoryPurpose,
-  Declarations,
   decode,
   entries,
   findCookie,
@@ -15,7 +15,6 @@ import {
   isRecord,
   list,
   matchScript,
-  nameFromText,
   PurposeFold,
   str,
   withNecessary,

@@ -5,9 +5,9 @@
 // `cookies` entries are names, regexes (collected as {$regex: source}) or [name|regex, path, domain].
 import type { Purpose } from '../../types.ts';
 import { type CmpInput, type CmpReading, makeReading, noChoice } from './reading.ts';
+import { Declarations, type NameMatch, nameFromPattern, nameFromText } from './declarations.ts';
 import {
   categoryPurpose,
-  Declarations,
   entries,
   findCookie,
   flag,
@@ -15,9 +15,6 @@ import {
   isRecord,
   list,
   matchScript,
-  type NameMatch,
-  nameFromPattern,
-  nameFromText,
   parseMaybeEncodedJson,
   PurposeFold,
   storageItem,

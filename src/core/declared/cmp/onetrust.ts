@@ -3,16 +3,15 @@
 // live state: `OnetrustActiveGroups`; declaration: `OneTrust.GetDomainData().Groups[]` (collected as globals.onetrust.domainData).
 import type { ConsentSignal, Purpose } from '../../types.ts';
 import { type CmpInput, type CmpReading, makeReading, noChoice } from './reading.ts';
+import { Declarations, nameFromText } from './declarations.ts';
 import {
   categoryPurpose,
-  Declarations,
   decode,
   findCookie,
   get,
   isRecord,
   list,
   matchScript,
-  nameFromText,
   PurposeFold,
   str,
   withNecessary,

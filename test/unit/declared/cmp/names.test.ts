@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { nameFromPattern, nameFromText } from '../../../../src/core/declared/cmp/util.ts';
+import { nameFromPattern, nameFromText } from '../../../../src/core/declared/cmp/declarations.ts';
 
 describe('nameFromPattern: regex cookie names from Klaro and cookieconsent configs', () => {
   test.each([
