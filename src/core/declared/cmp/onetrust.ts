@@ -102,8 +102,10 @@ export function readOneTrust(input: CmpInput): CmpReading | null {
 }
 
 /** `a=b&c=d` with URL-encoded values ('+' = space); null when a value is not valid URL-encoding. */
-function parseQuery(value: string): Map<string, string> | null {
+function parseQuery(raw: string): Map<string, string> | null {
   const out = new Map<string, string>();
+  // Some servers re-encode the whole value (`groups%3DC0001%253A1…`): undo that one layer first.
+  const value = !raw.includes('=') && /%3D/i.test(raw) ? (decode(raw) ?? '') : raw;
   if (!value.includes('=')) return null;
   for (const pair of value.slice(0, 16_384).split('&')) {
     const at = pair.indexOf('=');
