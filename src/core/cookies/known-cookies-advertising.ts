@@ -21,7 +21,7 @@ export const ADVERTISING_COOKIES: readonly KnownCookieGroup[] = [
     org: 'google',
     purpose: 'advertising',
     source: 'Google: How Google uses cookies (YouTube embeds)',
-    names: ['VISITOR_INFO1_LIVE', 'YSC', '__Secure-YEC', 'LOGIN_INFO', 'yt-remote-*', 'ytidb::*', 'yt.innertube::*'],
+    names: ['VISITOR_INFO1_LIVE', 'YSC', '__Secure-YEC', 'LOGIN_INFO'],
   },
   {
     vendor: 'Meta (Facebook pixel)',

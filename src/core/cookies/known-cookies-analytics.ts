@@ -86,7 +86,7 @@ export const ANALYTICS_COOKIES: readonly KnownCookieGroup[] = [
       'cebsp', '_CEFT', '_lo_uid', '_lo_v', '_lorid', '_lo_rid', '_lo_np_*', '_lo_cid', '_lo_bn', '_lo_*', 'SL_C_*', 'SL_L_*', 'SL_G_*',
       'SL_wptGlobTipTmp', '__insp_*', '_cs_id', '_cs_s', '_cs_c', '_cs_cvars', '_cs_ex', '_cs_mk', '_cs_mk_*', '_cs_root-domain', '_cs_optout',
       '_cs_t', '_cs_*', 'QuantumMetricSessionID', 'QuantumMetricUserID', 'QuantumMetric*', 'da_sid', 'da_lid', 'da_intState', '_decibel*',
-      'glassbox*', 'logrocket*', '_lr_*',
+      'glassbox*', 'logrocket*',
     ],
   },
   {

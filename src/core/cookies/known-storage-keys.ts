@@ -20,7 +20,7 @@ export const STORAGE_KEY_GROUPS: readonly KnownCookieGroup[] = [
     source: 'Prebid.js user ID modules, Permutive, TikTok Pixel, LiveRamp ATS, ID5 and UID2 documentation',
     names: [
       '_pbjs_*', 'pbjs*', 'permutive-*', '_psegs', '_pdfps', '_papns', '_prubicons', '_pubcid_optout', 'tt_appInfo', 'tt_sessionId', 'tt_pixel_session_index',
-      '_fbp', '_fbc', '_ttp', '_lr_*', 'id5id*', '__uid2_advertising_token', 'UID2-sdk-identity', '_li_*', 'panoramaId*', '_cc_id', 'adsbygoogle*', '__gads*',
+      '_fbp', '_fbc', '_ttp', 'id5id*', '__uid2_advertising_token', 'UID2-sdk-identity', '_li_*', 'panoramaId*', '_cc_id', 'adsbygoogle*', '__gads*',
       'google_adsense_settings', 'google_experiment_mod*', 'goog_pem_mod', 'googlefc*',
     ],
   },
@@ -28,7 +28,7 @@ export const STORAGE_KEY_GROUPS: readonly KnownCookieGroup[] = [
     vendor: 'Functional SDK storage (Intercom, Zendesk, Crisp, Tawk, i18next, YouTube, Vimeo)',
     purpose: 'functional',
     source: 'Intercom, Zendesk Web Widget, Crisp, Tawk.to, i18next, YouTube IFrame API documentation',
-    names: ['intercom.*', 'ZD-*', 'crisp-client/*', 'twk_*', 'tawk*', 'i18nextLng', 'yt-player-*', 'ytidb::*', 'yt-remote-*', 'vimeo*', 'loglevel', 'theme', 'color-theme'],
+    names: ['intercom.*', 'ZD-*', 'crisp-client/*', 'twk_*', 'tawk*', 'i18nextLng', 'yt-player-*', 'ytidb::*', 'yt-remote-*', 'yt.innertube::*', 'vimeo*', 'loglevel', 'theme', 'color-theme'],
   },
   {
     vendor: 'Necessary storage (payments, CAPTCHA, consent SDKs, feature probes)',

@@ -89,6 +89,21 @@ describe('lookupKnownCookie', () => {
     }
   });
 
+  test('no exact name or prefix is listed under two different purposes (site-independent entries)', () => {
+    const seen = new Map<string, string>();
+    const conflicts: string[] = [];
+    for (const group of KNOWN_COOKIE_GROUPS) {
+      if (group.sites) continue;
+      for (const name of group.names) {
+        if (typeof name !== 'string') continue;
+        const previous = seen.get(name.toLowerCase());
+        if (previous !== undefined && previous !== group.purpose) conflicts.push(`${name}: ${previous} vs ${group.purpose}`);
+        seen.set(name.toLowerCase(), previous ?? group.purpose);
+      }
+    }
+    expect(conflicts).toEqual([]);
+  });
+
   test('patterns do not backtrack catastrophically on hostile names', () => {
     const hostile = [`_${'a_'.repeat(5000)}!`, `AMCV_${'A'.repeat(5000)}`, `TS${'0'.repeat(5000)}`];
     for (const name of hostile) expect(() => lookupKnownCookie(name)).not.toThrow();
