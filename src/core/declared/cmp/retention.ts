@@ -1,20 +1,20 @@
-// Declared retention as CMPs and cookie tables write it ("1 year", "13 months", "Session", "365", "2 Jahre")
+// Declared retention as CMPs and cookie tables write it ("1 year", "13 months", "Session", "365", "2 Jahre", "P1Y")
 // → seconds. A session cookie has no duration: parseRetention gives null and isSessionRetention says why.
-// Months count 30 days and years 365: the retention finding allows 1.5× slack, so calendar precision is moot.
+// Months count 30 days and years 365 (as in ../iso-duration.ts): the retention finding allows 1.5× slack.
+import { isoDurationSeconds, unitDurationSeconds } from '../iso-duration.ts';
 
-const MINUTE = 60;
-const HOUR = 3600;
 const DAY = 86_400;
 
-// Unit words in English plus the languages Cookiebot and OneTrust tables most often render in (de, fr, es, it, nl, da/sv/no).
-const UNITS: readonly (readonly [RegExp, number])[] = [
-  [/^(?:s|secs?|seconds?|sekund(?:e|en|er)?|secondes?|segundos?|secondi|seconden)$/, 1],
-  [/^(?:m|mins?|minutes?|minuten?|minutos?|minuti|minutter|minuter)$/, MINUTE],
-  [/^(?:h|hrs?|hours?|stunden?|heures?|horas?|ore|uur|timer|timmar|tim)$/, HOUR],
-  [/^(?:d|days?|tage?n?|jours?|d[ií]as?|giorni|giorno|dag(?:e|en|ar)?)$/, DAY],
-  [/^(?:w|wks?|weeks?|wochen?|semaines?|semanas?|settimane|weken|uger|veckor)$/, 7 * DAY],
-  [/^(?:mo|mos|months?|monate?n?|mois|mes(?:es)?|mesi|maand(?:en)?|m[aå]ned(?:er)?|m[aå]nad(?:er)?)$/, 30 * DAY],
-  [/^(?:y|yrs?|years?|jahre?n?|ans?|ann[ée]es?|a[ñn]os?|anni|jaar|[aå]r)$/, 365 * DAY],
+// Unit words in English plus the languages Cookiebot and OneTrust tables most often render in (de, fr, es, it, nl, da/sv/no),
+// onto the unit names ../iso-duration.ts counts in (so both readers agree on what a month is).
+const UNITS: readonly (readonly [RegExp, string])[] = [
+  [/^(?:s|secs?|seconds?|sekund(?:e|en|er)?|secondes?|segundos?|secondi|seconden)$/, 'second'],
+  [/^(?:m|mins?|minutes?|minuten?|minutos?|minuti|minutter|minuter)$/, 'minute'],
+  [/^(?:h|hrs?|hours?|stunden?|heures?|horas?|ore|uur|timer|timmar|tim)$/, 'hour'],
+  [/^(?:d|days?|tage?n?|jours?|d[ií]as?|giorni|giorno|dag(?:e|en|ar)?)$/, 'day'],
+  [/^(?:w|wks?|weeks?|wochen?|semaines?|semanas?|settimane|weken|uger|veckor)$/, 'week'],
+  [/^(?:mo|mos|months?|monate?n?|mois|mes(?:es)?|mesi|maand(?:en)?|m[aå]ned(?:er)?|m[aå]nad(?:er)?)$/, 'month'],
+  [/^(?:y|yrs?|years?|jahre?n?|ans?|ann[ée]es?|a[ñn]os?|anni|jaar|[aå]r)$/, 'year'],
 ];
 
 const SESSION = /\b(?:session|sessions?cookie|sitzung|sesi[oó]n|sessione|sessie|browser\s*session)\b|end of (?:the )?(?:browser )?session/i;
@@ -27,17 +27,21 @@ export function parseRetention(text: unknown): number | null {
   if (s === '' || isSessionRetention(s)) return null;
   // A bare number is days: OneTrust's `Length` and most CMP tables count in days.
   if (/^\d+(?:\.\d+)?$/.test(s)) return Math.round(Number(s) * DAY);
+  if (/^p[\dt]/.test(s)) return isoDurationSeconds(s.toUpperCase());
   // The first "<number> <unit>" wins: "180 days after last activity or 10 years when opting out" → 180 days.
   for (const match of s.matchAll(/(\d+(?:[.,]\d+)?)\s*([\p{L}]+)/gu)) {
-    const amount = Number((match[1] ?? '').replace(',', '.'));
-    const unit = match[2] ?? '';
-    const factor = UNITS.find(([re]) => re.test(unit))?.[1];
-    if (factor !== undefined && Number.isFinite(amount)) return Math.round(amount * factor);
+    const unit = unitOf(match[2] ?? '');
+    const seconds = unit ? unitDurationSeconds(Number((match[1] ?? '').replace(',', '.')), unit) : null;
+    if (seconds !== null) return seconds;
   }
   // "a year", "one month"
   const one = /\b(?:a|an|one|ein|eine|un|une|uno|una|een|et|en)\s+([\p{L}]+)/u.exec(s);
-  const factor = one ? UNITS.find(([re]) => re.test(one[1] ?? ''))?.[1] : undefined;
-  return factor ?? null;
+  const unit = one ? unitOf(one[1] ?? '') : undefined;
+  return unit ? unitDurationSeconds(1, unit) : null;
+}
+
+function unitOf(word: string): string | undefined {
+  return UNITS.find(([re]) => re.test(word))?.[1];
 }
 
 /** True when the text declares a session cookie ("Session", "End of session (browser)", "Sitzung"). */

@@ -1,15 +1,14 @@
 // Small helpers every CMP reader shares. Everything they touch came from the page: values are `unknown` until
 // checked, lookups use own properties only, loops are bounded, and nothing here throws.
 import { toPurpose, type Vocabulary } from '../../purposes.ts';
+import { isRecord } from '../bounded-json.ts';
 import type { ConsentPurpose, Purpose, PurposeMap } from '../../types.ts';
 import type { PageCookie } from '../input.ts';
 
 /** The most items a reader looks at in any one page-supplied list. */
 export const MAX_ITEMS = 1000;
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord };
 
 /** An own property of a record (never one inherited through a page-made prototype), else undefined. */
 export function get(value: unknown, key: string): unknown {

@@ -27,6 +27,10 @@ describe('parseRetention', () => {
     ['1 hour or longer', 3600],
     ['1.5 years', Math.round(1.5 * 365 * DAY)],
     ['a year', 365 * DAY],
+    // ISO 8601, as some tables and DPV declarations write it
+    ['P1Y', 365 * DAY],
+    ['P13M', 390 * DAY],
+    ['PT30M', 1800],
     // OneTrust Length (days) and bare numbers
     ['365', 365 * DAY],
     [730, 730 * DAY],
