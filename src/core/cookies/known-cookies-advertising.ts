@@ -21,7 +21,7 @@ export const ADVERTISING_COOKIES: readonly KnownCookieGroup[] = [
     org: 'google',
     purpose: 'advertising',
     source: 'Google: How Google uses cookies (YouTube embeds)',
-    names: ['VISITOR_INFO1_LIVE', 'YSC', '__Secure-YEC', 'LOGIN_INFO'],
+    names: ['VISITOR_INFO1_LIVE', 'YSC', '__Secure-YEC'],
   },
   {
     vendor: 'Meta (Facebook pixel)',
@@ -161,7 +161,7 @@ export const ADVERTISING_COOKIES: readonly KnownCookieGroup[] = [
       '_cc_id', '_cc_dc', '_cc_cc', '_cc_aud', 'panoramaId', 'panoramaId_expiry', 'panoramaIdType', '_pubcid', '_pubcid_*', 'sharedid',
       '_sharedid', '_sharedID', '_lr_env', '_lr_env_src_ats', '_lr_retry_request', '_lr_geo_location', '_lr_sampling_rate', 'idl_env', 'rlas3', 'pxrc',
       'id5id', 'id5id_last', 'id5id.1st', 'id5id_cached_consent_data', 'id5id_*', 'lidid', '_li_ss', '_li_ss_meta', '_li_dcdm_c', '_lc2_fpi',
-      '_lc2_fpi_meta', '__li_idex_cache*', 'pbjs-unifiedid', 'pbjs_*', '_pbjs_userid_consent_data', 'pbjs-id5id', 'connectId', 'connectid', 'hadronId',
+      '_lc2_fpi_meta', '__li_idex_cache*', 'pbjs-unifiedid', 'pbjs_*', 'pbjs-id5id', 'connectId', 'connectid', 'hadronId',
       'intentIQ*', '_iiq*', 'pairId', '_parrable_id', 'criteoId', '33acrossId', '_33x_ps', 'amxId', 'dmdId', 'ftrackId*'
     ],
   },

@@ -59,7 +59,7 @@ export const NECESSARY_COOKIES: readonly KnownCookieGroup[] = [
       'esctx-*', 'stsservicecookie', 'x-ms-refreshtokencredential', 'ESTSWCTXFLOWTOKEN', 'brcap', 'MSISAuth', 'MSISAuth*', 'MSISSignOut', 'MSISLoopDetectionCookie',
       'auth0', 'auth0_compat', 'did_compat', 'auth0.is.authenticated', /^auth0\.[A-Za-z0-9]+\.is\.authenticated$/, '_legacy_auth0.*', 'a0:*',
       'glt_*', 'gig_*', 'gmid', 'ucid', 'hasGmid', '_gigRefUid_*', 'gig_canary', 'gig_canary_ver', 'gig_toggles', 'BrowserId', 'BrowserId_sec', 'renderCtx',
-      'sfdc-stream', 'force-stream', 'force-proxy-stream', 'oinfo', 'sid_Client', 'clientSrc', 'alohaEpt', 'pctrk',
+      'sfdc-stream', 'force-stream', 'force-proxy-stream', 'oinfo', 'sid_Client', 'clientSrc', 'alohaEpt', 'LOGIN_INFO', '_pbjs_userid_consent_data',
       '_gh_sess', 'dotcom_user', 'user_session', '__Host-user_session_same_site', 'saved_user_sessions', 'private_mode_user_session', 'gist_oauth_csrf',
       'gist_user_session', '_octo', 'g_state', 'G_ENABLED_IDPS', 'G_AUTHUSER_H', 'g_csrf_token', 'okta-oauth-*',
       'ping-session', 'PF.PERSISTENT', 'ONELOGIN_*', 'onelogin.*', 'AWSELBAuthSessionCookie*', 'CognitoIdentityServiceProvider.*',

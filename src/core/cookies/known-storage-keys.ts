@@ -34,6 +34,6 @@ export const STORAGE_KEY_GROUPS: readonly KnownCookieGroup[] = [
     vendor: 'Necessary storage (payments, CAPTCHA, consent SDKs, feature probes)',
     purpose: 'necessary',
     source: 'PayPal, reCAPTCHA, Usercentrics, Didomi, OneTrust and Sourcepoint SDK documentation',
-    names: ['__paypal_storage__', '__paypal_*', '_grecaptcha', 'rc::*', '__storage_test__', 'storage_test', 'ucData', 'uc_*', 'didomi_*', 'OneTrust*', 'OTGPPConsent', '_sp_*', 'consentUUID', 'euconsent-v2', '__tcfapi*', 'gdprApplies'],
+    names: ['__paypal_storage__', '__paypal_*', '_grecaptcha', 'rc::*', '__storage_test__', 'storage_test', 'ucData', 'uc_*', 'didomi_*', 'OneTrust*', 'OTGPPConsent', 'consentUUID', 'euconsent-v2', '__tcfapi*', 'gdprApplies'],
   },
 ];
