@@ -166,3 +166,21 @@ export function measureCookieAccuracy(csvText: string, options: MeasureOptions =
     bySource,
   };
 }
+
+/** A short plain-text summary for `npm run bench`. */
+export function formatCookieAccuracy(r: CookieAccuracy): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const lines = [
+    `cookies: ${r.n} labelled names, ${r.covered} classified (coverage ${pct(r.coverage)})`,
+    `  accuracy on classified ${pct(r.accuracy)}, counting necessary≈functional ${pct(r.lenientAccuracy)}, balanced ${pct(r.balancedAccuracy)}`,
+  ];
+  for (const p of PURPOSE_LIST) {
+    const s = r.perPurpose[p];
+    if (s.support > 0) lines.push(`  ${p.padEnd(11)} precision ${pct(s.precision)} recall ${pct(s.recall)} (n=${s.support})`);
+  }
+  const sources = Object.entries(r.bySource)
+    .filter(([, v]) => v.decided > 0)
+    .map(([k, v]) => `${k} ${v.decided}${k === 'unknown' ? '' : ` (${pct(v.decided ? v.correct / v.decided : 0)} right)`}`);
+  lines.push(`  decided by: ${sources.join(', ')}`);
+  return lines.join('\n');
+}

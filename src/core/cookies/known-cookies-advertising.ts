@@ -162,7 +162,7 @@ export const ADVERTISING_COOKIES: readonly KnownCookieGroup[] = [
       '_sharedid', '_sharedID', '_lr_env', '_lr_env_src_ats', '_lr_retry_request', '_lr_geo_location', '_lr_sampling_rate', 'idl_env', 'rlas3', 'pxrc',
       'id5id', 'id5id_last', 'id5id.1st', 'id5id_cached_consent_data', 'id5id_*', 'lidid', '_li_ss', '_li_ss_meta', '_li_dcdm_c', '_lc2_fpi',
       '_lc2_fpi_meta', '__li_idex_cache*', 'pbjs-unifiedid', 'pbjs_*', 'pbjs-id5id', 'connectId', 'connectid', 'hadronId',
-      'intentIQ*', '_iiq*', 'pairId', '_parrable_id', 'criteoId', '33acrossId', '_33x_ps', 'amxId', 'dmdId', 'ftrackId*'
+      'intentIQ*', '_iiq*', 'pairId', '_parrable_id', 'criteoId', '33acrossId', '33x_ps', '_kuid_', 'amxId', 'dmdId', 'ftrackId*'
     ],
   },
   {
@@ -188,6 +188,9 @@ export const ADVERTISING_COOKIES: readonly KnownCookieGroup[] = [
   },
   { vendor: 'Adform', org: 'adform', purpose: 'advertising', source: 'Adform: cookie list', names: ['uid', 'C', 'cid', 'TPC', 'CM', 'CM14', 'token', 'GCM', 'SR', 'adformfrpid', 'otsid'], sites: ['adform.net', 'adformnet.akadns.net'] },
   { vendor: 'Yahoo advertising', org: 'yahoo', purpose: 'advertising', source: 'Yahoo: cookies', names: ['IDSYNC', 'APID', 'APIDTS', 'axids', 'tbla_id', 'A1S'] },
+  { vendor: 'StackAdapt', org: 'stackadapt', purpose: 'advertising', source: 'StackAdapt: cookie policy', names: ['sa-user-id', 'sa-user-id-v2', 'sa-user-id-v3', 'sa-r-source', 'sa-r-date', 'sa-camp-*'] },
+  { vendor: 'Oracle BlueKai', org: 'oracle', purpose: 'advertising', source: 'Oracle Data Cloud: cookie notice', names: ['bku', 'bkdc', 'bklc', 'bkpa', 'bkc', 'bk*'], sites: ['bluekai.com', 'bkrtx.com'] },
+  { vendor: 'Rakuten Advertising', org: 'rakuten', purpose: 'advertising', source: 'Rakuten Advertising: cookie policy', names: ['rmStore', 'rmuid', 'ranSiteID', 'ranMID'] },
   { vendor: 'Conversant (Dotomi)', org: 'conversant', purpose: 'advertising', source: 'Conversant/Epsilon: cookie notice', names: ['dtm_*'] },
   { vendor: 'Smart AdServer (Equativ)', org: 'smart_adserver', purpose: 'advertising', source: 'Equativ: cookie policy', names: ['TestIfCookie', 'TestIfCookieP', 'sasd', 'sasd2', 'pdomid', 'sasp'] },
   {

@@ -27,7 +27,8 @@ export const FUNCTIONAL_COOKIES: readonly KnownCookieGroup[] = [
       '_shopify_country', 'locale', 'language', 'lang', 'LANG', 'LANGUAGE', 'currency', 'CURRENCY', 'country',
       'timezone', 'tz', 'theme', 'color-scheme', 'colorScheme', 'dark_mode', 'darkmode', 'font-size', 'fontsize', 'ui_lang', 'site_lang', 'user_lang', 'userlang',
       'preferred_language', 'preferredLanguage', 'pref_lang', 'selected_language', 'locale_pref', 'geo_country', 'currency_code', 'region', 'lang_code',
-      'PREF', '__Secure-ENID', 'OGPC', 'OGP', 'yt-player-*', 'yt-remote-connected-devices', 'yt-remote-device-id',
+      'PREF', '__Secure-ENID', 'OGPC', 'OGP', 'trp_language', 'wglang', 'CMSPreferredCulture', 'CMSCurrentTheme', 'GUEST_LANGUAGE_ID',
+      'lastVisitedCategory', 'RECENTLY_VIEWED_PRODUCTS', /#lang$/, 'yt-player-*', 'yt-remote-connected-devices', 'yt-remote-device-id',
     ],
   },
   {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { measureCookieAccuracy, parseCsv } from '../../../bench/cookies.ts';
+import { formatCookieAccuracy, measureCookieAccuracy, parseCsv } from '../../../bench/cookies.ts';
 
 describe('parseCsv (RFC 4180)', () => {
   test.each([
@@ -53,6 +53,12 @@ describe('measureCookieAccuracy', () => {
     // the plain order lets the setter decide; the refined one keeps Criteo's exact `uid` entry
     expect(measureCookieAccuracy(csv, { trackerOfDomain, setterPolicy: 'any-setter' }).bySource.tracker.decided).toBe(1);
     expect(measureCookieAccuracy(csv, { trackerOfDomain }).bySource.tracker.decided).toBe(0);
+  });
+
+  test('summary text', () => {
+    const text = formatCookieAccuracy(r);
+    expect(text).toContain('9 labelled names, 8 classified');
+    expect(text).toContain('advertising');
   });
 
   test('rejects a file that is not in the format', () => {
