@@ -9,13 +9,13 @@ export const ADVERTISING_COOKIES: readonly KnownCookieGroup[] = [
     purpose: 'advertising',
     source: 'Google: How Google uses cookies; Google Ads conversion tracking cookies',
     names: [
-      '_gcl_au', '_gcl_aw', '_gcl_dc', '_gcl_gb', '_gcl_gs', '_gcl_ag', '_gcl_ha', '_gcl_gf', '_gcl_*', '_gac_*', 'IDE', 'DSID', 'test_cookie', 'FLC', 'AID', 'TAID', 'ANID', 'NID', '1P_JAR', 'RUL',
+      '_gcl_au', '_gcl_aw', '_gcl_dc', '_gcl_gb', '_gcl_gs', '_gcl_ag', '_gcl_ha', '_gcl_gf', '_gcl_*', '_gac_*', 'IDE', 'DSID', 'FLC', 'AID', 'TAID', 'ANID', 'NID', '1P_JAR', 'RUL',
       '__gads', '__gpi', '__gpi_optout', '__gsas', 'GED_PLAYLIST_ACTIVITY', 'ACLK_DATA', 'FPAU', 'FPGCLAW',
       'FPGCLDC', 'FPGCLGB', 'FPGCLAG', 'ar_debug', 'receive-cookie-deprecation', '__Secure-3P*', 'ADS_VISITOR_ID',
       'OTZ', 'UULE', 'gclid', 'gclsrc', '_opt_awcid', '_opt_awmid', '_opt_awgid', '_opt_awkid',
     ],
   },
-  { vendor: 'Google Marketing Platform (DoubleClick)', org: 'google', purpose: 'advertising', source: 'Google: How Google uses cookies', names: ['id', 'DV', 'IDE', 'DSID', 'ar_debug'], sites: ['doubleclick.net', 'google.com', 'googleadservices.com', 'googlesyndication.com'] },
+  { vendor: 'Google Marketing Platform (DoubleClick)', org: 'google', purpose: 'advertising', source: 'Google: How Google uses cookies', names: ['id', 'DV', 'IDE', 'DSID', 'ar_debug', 'test_cookie'], sites: ['doubleclick.net', 'google.com', 'googleadservices.com', 'googlesyndication.com'] },
   {
     vendor: 'YouTube',
     org: 'google',
@@ -64,7 +64,15 @@ export const ADVERTISING_COOKIES: readonly KnownCookieGroup[] = [
     org: 'twitter',
     purpose: 'advertising',
     source: 'X: Cookie use; X Pixel',
-    names: ['personalization_id', 'guest_id', 'guest_id_ads', 'guest_id_marketing', 'muc_ads', 'muc', 'external_referer', '_twclid', 'eu_cn'],
+    names: ['guest_id_ads', 'guest_id_marketing', 'muc_ads', '_twclid'],
+  },
+  {
+    vendor: 'X (Twitter)',
+    org: 'twitter',
+    purpose: 'advertising',
+    source: 'X: Cookie use; X Pixel',
+    names: ['personalization_id', 'guest_id', 'muc', 'external_referer', 'eu_cn'],
+    sites: ['twitter.com', 'x.com', 'ads-twitter.com'],
   },
   {
     vendor: 'Snapchat',
@@ -217,7 +225,7 @@ export const ADVERTISING_COOKIES: readonly KnownCookieGroup[] = [
     purpose: 'advertising',
     source: 'Marketo Munchkin; Salesforce Account Engagement (Pardot) cookies; Oracle Eloqua cookies; Dynamics 365 Customer Insights; Klaviyo; Brevo; Omnisend',
     names: [
-      '_mkto_trk', 'visitor_id*', 'pardot', /^lpv\d+$/, 'pi_opt_in*', 'pi_pageview_count', 'pi_visit_track', 'pi_visit_count', 'ELOQUA', 'ELQSTATUS', 'msd365mkttr', 'msd365mkttrs',
+      '_mkto_trk', /^visitor_id\d+(-hash)?$/, 'pardot', /^lpv\d+$/, 'pi_opt_in*', 'pi_pageview_count', 'pi_visit_track', 'pi_visit_count', 'ELOQUA', 'ELQSTATUS', 'msd365mkttr', 'msd365mkttrs',
       '__kla_id', '__kla_viewed', 'sib_cuid', 'rdtrk', '__trf.src', '_cioid', '_cioanonid', '__ss', '__ss_referrer', '__ss_tk', 'soundestID', 'omnisendSessionID', 'omnisendContactID', 'omnisendAnonymousID', 'prism_*', 'ac_enable_tracking',
       'mc_cid', 'mc_eid', 'mailchimp_landing_site',
     ],
@@ -249,7 +257,7 @@ export const SOCIAL_COOKIES: readonly KnownCookieGroup[] = [
     org: 'facebook',
     purpose: 'social',
     source: 'Meta: Cookies Policy (authentication, security and social plugins)',
-    names: ['c_user', 'datr', '_js_datr', 'reg_fb_gate', 'reg_fb_ref', 'reg_ext_ref', '_js_reg_fb_gate', '_js_reg_fb_ref', 'm_pixel_ratio', 'wl_cbv', 'checkpoint', 'i_user'],
+    names: ['c_user', 'datr', '_js_datr', 'reg_fb_gate', 'reg_fb_ref', 'reg_ext_ref', '_js_reg_fb_gate', '_js_reg_fb_ref', 'm_pixel_ratio', 'wl_cbv', 'i_user'],
   },
   {
     vendor: 'Facebook (facebook.com, social plugins)',
