@@ -12,7 +12,8 @@ export const FUNCTIONAL_COOKIES: readonly KnownCookieGroup[] = [
       'drift_eid', 'driftt_wmd', 'DFTT_END_USER_PREV_BOOTSTRAPPED', 'drift*', '__zlcmid', '__zlcprivacy', '_zendesk_shared_session', '_zendesk_cookie',
       '_zendesk_session', '_zendesk_authenticated', 'ZD-suid', 'ZD-buid', 'ZD-store', 'ZD-*', '__lc_cid', '__lc_cst', '__lc2_cid', '__lc2_cst', '__livechat',
       '__livechat_*', '__lc_*', '__oauth_redirect_detector', 'lc_window_state', 'TawkConnectionTime', /^twk_uuid_[0-9a-f]+$/, 'twk_*', 'twk_idm_key',
-      '__tawkuuid', 'Tawk_*', 'crisp-client/*', 'crisp-client*', 'hblid', 'olfsk', '_okbk', '_ok', '_okdetect', '_oklv', 'wcsid', '_fw_crm_v',       'messagesUtk', 'hs-messages-is-open', 'hs-messages-hide-welcome-message', 'QSI_*', 'swym-*', 'tidio_state_*', 'uslk_*', 'userlike*', 'gorgias*',
+      '__tawkuuid', 'Tawk_*', 'crisp-client/*', 'crisp-client*', 'hblid', 'olfsk', '_okbk', '_ok', '_okdetect', '_oklv', 'wcsid', '_fw_crm_v',       'messagesUtk', 'hs-messages-is-open', 'hs-messages-hide-welcome-message', 'QSI_*', 'swym-*',
+      'LPVID', 'LPSID-*', 'LPSessionID', 'liveagent_*', '_zldp', '_zldt', 'cw_conversation', 'cw_user_*', 'tidio_state_*', 'uslk_*', 'userlike*', 'gorgias*',
       'smartsupp*', 'ssupp.*', '_jivo*', 'chatra*', '__q_state_*', 'qualified*',     ],
   },
   {
@@ -28,7 +29,7 @@ export const FUNCTIONAL_COOKIES: readonly KnownCookieGroup[] = [
       'timezone', 'tz', 'theme', 'color-scheme', 'colorScheme', 'dark_mode', 'darkmode', 'font-size', 'fontsize', 'ui_lang', 'site_lang', 'user_lang', 'userlang',
       'preferred_language', 'preferredLanguage', 'pref_lang', 'selected_language', 'locale_pref', 'geo_country', 'currency_code', 'region', 'lang_code',
       'PREF', '__Secure-ENID', 'OGPC', 'OGP', 'trp_language', 'wglang', 'CMSPreferredCulture', 'CMSCurrentTheme', 'GUEST_LANGUAGE_ID',
-      'lastVisitedCategory', 'RECENTLY_VIEWED_PRODUCTS', /#lang$/, 'yt-player-*', 'yt-remote-connected-devices', 'yt-remote-device-id',
+      'lastVisitedCategory', 'RECENTLY_VIEWED_PRODUCTS', /#lang$/, 'django_language', 'i18n_redirected', 'yt-player-*', 'yt-remote-connected-devices', 'yt-remote-device-id',
     ],
   },
   {

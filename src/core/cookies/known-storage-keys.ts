@@ -11,7 +11,7 @@ export const STORAGE_KEY_GROUPS: readonly KnownCookieGroup[] = [
       'AMP_unsent_*', 'amplitude_unsent_*', 'amplitude_lastEventId*', 'amplitude_sessionId*', 'ajs_user_traits', 'ajs_group_properties', 'ajs_anonymous_id',
       'segmentio.*', 'posthog*', '_fs_tab_id', '_fs_*', 'sentryReplaySession', 'muxData', 'heap*', 'mixpanel*', '__mp_opt_in_out_*', 'ga:clientId', '_gcl_ls',
       'optimizely_data$$*', 'optimizely-vuid', 'kameleoonVisitorCode', 'pendo_*', 'clarity*', '_cltk', 'hotjar*', '_hjLocalStorageTest', 'snowplowOutQueue_*',
-      'datadog*', 'plausible_ignore',
+      'datadog*', 'plausible_ignore', 'ab.storage.*',
     ],
   },
   {
@@ -28,7 +28,7 @@ export const STORAGE_KEY_GROUPS: readonly KnownCookieGroup[] = [
     vendor: 'Functional SDK storage (Intercom, Zendesk, Crisp, Tawk, i18next, YouTube, Vimeo)',
     purpose: 'functional',
     source: 'Intercom, Zendesk Web Widget, Crisp, Tawk.to, i18next, YouTube IFrame API documentation',
-    names: ['intercom.*', 'ZD-*', 'crisp-client/*', 'twk_*', 'tawk*', 'i18nextLng', 'yt-player-*', 'ytidb::*', 'yt-remote-*', 'yt.innertube::*', 'vimeo*', 'loglevel', 'theme', 'color-theme'],
+    names: ['intercom.*', 'ZD-*', 'crisp-client/*', 'twk_*', 'tawk*', 'i18nextLng', 'yt-player-*', 'ytidb::*', 'yt-remote-*', 'yt.innertube::*', 'vimeo*', 'loglevel', 'theme', 'color-theme', 'ld:*'],
   },
   {
     vendor: 'Necessary storage (payments, CAPTCHA, consent SDKs, feature probes)',
