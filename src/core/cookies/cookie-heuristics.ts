@@ -59,6 +59,7 @@ type NameRule = readonly [RegExp, Purpose, string];
 const NAME_RULES: readonly NameRule[] = [
   [/consent|gdpr|ccpa|cookie[-_.]?(notice|banner|policy|law|bar|agree|accept|pref|choice|settings|control|level)|cookies?[-_]?(accepted|allowed|ok)|opt[-_]?out|optin|opt[-_]in|do[-_]?not[-_]?track/i, 'necessary', 'name mentions consent or opt-out'],
   [/(^|[^a-z])(csrf|xsrf|anti[-_]?forgery|requestverification|nonce)([^a-z]|$)|csrf|xsrf/i, 'necessary', 'name mentions a CSRF token'],
+  [/(^|[-_.])(test|check)[-_.]?cookies?([-_.]|$)|(^|[-_.])cookies?[-_.]?(test|check|support|enabled)([-_.]|$)/i, 'necessary', 'a cookie-support test'],
   [/(^|[-_.])(captcha|recaptcha|hcaptcha|bot[-_]?(check|detect)|waf|firewall|ddos|challenge|security|secure[-_]?token|fraud)([-_.]|$)|captcha/i, 'necessary', 'name mentions security or bot defence'],
   [/(^|[-_.])(lb|alb|elb|loadbalancer|load[-_]?balancer|affinity|sticky|backend|server[-_]?id|node[-_]?id|route|routing)([-_.]|$)/i, 'necessary', 'name mentions load balancing'],
   [/(^|[-_.])(cart|basket|checkout|order|wishlist[-_]?session)([-_.]|$)/i, 'necessary', 'name mentions a shopping cart'],

@@ -8,6 +8,8 @@ describe('cookieHeuristic', () => {
     [{ name: 'my_consent_state' }, 'necessary', 'consent'],
     [{ name: 'cookie_notice_closed' }, 'necessary', 'consent'],
     [{ name: 'app_csrf' }, 'necessary', 'CSRF'],
+    [{ name: 'test_cookie' }, 'necessary', 'cookie-support test'],
+    [{ name: 'cookies_enabled' }, 'necessary', 'cookie-support test'],
     [{ name: 'antiCsrfToken' }, 'necessary', 'CSRF'],
     [{ name: 'shop_cart', lifetimeSeconds: 86_400 }, 'necessary', 'cart'],
     [{ name: 'auth_state' }, 'necessary', 'authentication'],
