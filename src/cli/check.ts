@@ -6,7 +6,8 @@ import { buildReport } from '../core/report.ts';
 import type { Phase, Report, Severity, FindingKind, Visit } from '../core/types.ts';
 import { DEFAULT_PREFERENCES } from '../shared/preferences.ts';
 import type { BrowserKind } from './find-browser.ts';
-import { type CandorBrowser, launch, LaunchError } from './launch.ts';
+import { type ConsentAction, operateBanner } from './consent-automation.ts';
+import { type CandorBrowser, LaunchError, launch } from './launch.ts';
 
 export interface CheckOptions {
   browser: BrowserKind;
@@ -52,8 +53,44 @@ async function visit(b: CandorBrowser, url: string, o: CheckOptions): Promise<{ 
     throw new CheckError(`URL unreachable (${reason}): ${url}`);
   }
   if (status !== undefined && status >= 400) throw new CheckError(`the page answered HTTP ${status}: ${url}`);
-  await page.waitForNetworkIdle({ idleTime: o.settleMs, timeout: Math.max(o.timeoutMs, o.settleMs * 4) }).catch(() => undefined);
+  await settle(page, o);
   return { page, finalUrl: page.url() };
+}
+
+async function settle(page: Page, o: CheckOptions): Promise<void> {
+  await page.waitForNetworkIdle({ idleTime: o.settleMs, timeout: Math.max(o.timeoutMs, o.settleMs * 4) }).catch(() => undefined);
+}
+
+/** The banner clicks a phase needs before the visit that is observed: reject, accept, or accept then reject. */
+const ACTIONS: Partial<Record<Phase, ConsentAction[]>> = {
+  'after-reject': ['optOut'],
+  'after-accept': ['optIn'],
+  'after-revoke': ['optIn', 'optOut'],
+};
+
+async function interact(page: Page, url: string, phase: Phase, o: CheckOptions): Promise<NonNullable<Visit['interaction']> | null> {
+  const actions = ACTIONS[phase];
+  if (!actions) return null;
+  const results = [];
+  for (const [i, action] of actions.entries()) {
+    if (i > 0) {
+      await page.goto(url, { waitUntil: 'load', timeout: o.timeoutMs });
+      await settle(page, o);
+    }
+    const result = await operateBanner(page, action, Math.min(o.timeoutMs, 15_000));
+    results.push(result);
+    o.progress?.(`${phase}: ${result.detail}`);
+    if (!result.ok) break;
+    await settle(page, o);
+  }
+  const last = results[results.length - 1];
+  const action = phase === 'after-reject' ? 'reject' : phase === 'after-accept' ? 'accept' : 'accept, then withdraw';
+  return {
+    cmp: last?.cmp ?? null,
+    action,
+    ok: results.length === actions.length && results.every((r) => r.ok),
+    detail: results.map((r) => r.detail).join('; '),
+  };
 }
 
 async function runPhase(url: string, phase: Phase, o: CheckOptions): Promise<{ visit: Visit; tool: Report['tool'] }> {
@@ -66,21 +103,23 @@ async function runPhase(url: string, phase: Phase, o: CheckOptions): Promise<{ v
   };
   const b = await launch(launchOptions);
   try {
-    if (o.gpc || o.headers) {
-      await b.message('savePreferences', { preferences: { ...DEFAULT_PREFERENCES, gpc: o.gpc } });
-    }
+    if (o.gpc) await b.message('savePreferences', { preferences: { ...DEFAULT_PREFERENCES, gpc: true } });
     if (o.headers) await b.message('recordHeaders', { on: true });
     o.progress?.(`${phase}: visiting ${url} in ${b.version}`);
-    const { finalUrl } = await visit(b, url, o);
-    if (phase !== 'before-consent' && phase !== 'browsing') {
-      // Banner automation (reject / accept / revoke through the site's own CMP) is not built yet: say so.
-      throw new CheckError(`phase ${phase} needs consent-banner automation, which this version does not have yet`);
+    const { page } = await visit(b, url, o);
+    const interaction = await interact(page, url, phase, o);
+    if (interaction) {
+      // What is observed is the next visit, made with the choice in place.
+      await page.goto(url, { waitUntil: 'load', timeout: o.timeoutMs });
+      await settle(page, o);
     }
     await b.message('flush', {});
-    const report = await b.report(finalUrl);
+    const report = await b.report(page.url());
     const observed = report?.visits[0];
-    if (!report || !observed) throw new CheckError(`Candor recorded nothing for ${finalUrl}`);
-    return { visit: { ...observed, phase }, tool: report.tool };
+    if (!report || !observed) throw new CheckError(`Candor recorded nothing for ${page.url()}`);
+    const result: Visit = { ...observed, phase };
+    if (interaction) result.interaction = interaction;
+    return { visit: result, tool: report.tool };
   } finally {
     await b.close();
   }

@@ -53,6 +53,9 @@ function chromiumArgs(o: LaunchOptions): string[] {
     '--disable-component-update',
     '--disable-sync',
     '--disable-features=Translate,OptimizationHints,MediaRouter',
+    // Sites hide consent banners from automated browsers (vanilla-cookieconsent's hideFromBots, for one):
+    // a check must see the page as a person does, so navigator.webdriver stays false.
+    '--disable-blink-features=AutomationControlled',
   ];
   if (o.proxy) args.push(`--proxy-server=${o.proxy}`, '--proxy-bypass-list=<-loopback>');
   if (o.mapHostsTo) args.push(`--host-resolver-rules=MAP * ${o.mapHostsTo}, EXCLUDE localhost`);
@@ -170,7 +173,18 @@ export async function launch(o: LaunchOptions): Promise<CandorBrowser> {
     browser,
     version: await browser.version(),
     extensionBase,
-    newPage: () => browser.newPage(),
+    async newPage() {
+      const page = await browser.newPage();
+      if (o.kind === 'firefox') {
+        // Firefox keeps navigator.webdriver true under WebDriver BiDi whatever the pref says; sites then hide
+        // their banners from us. Present the page as a person's browser would.
+        // (a string, not a function: tsx's name helpers do not exist in the page)
+        await page.evaluateOnNewDocument(
+          "Object.defineProperty(Navigator.prototype, 'webdriver', { get() { return false; }, configurable: true });",
+        );
+      }
+      return page;
+    },
     message,
     report: (url) => message('getReportByUrl', { url }),
     async close() {

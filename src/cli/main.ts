@@ -82,7 +82,9 @@ export async function main(argv: string[]): Promise<number> {
     return exitCodeFor(report, failOn);
   } catch (error) {
     if (error instanceof CheckError || error instanceof UsageError) fail(2, error.message);
-    throw error;
+    // Anything else is still "the check could not run": one clear line, exit 2 (the stack only with CANDOR_DEBUG).
+    if (process.env.CANDOR_DEBUG) console.error(error);
+    fail(2, `the check could not run: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
 }
 
