@@ -1,16 +1,17 @@
 // Builds a tab's candor.report/1: the observed visit, the page's declarations and consent, the visitor's
 // preference, and the findings — all decided by src/core; this file only gathers the inputs.
-import browser from 'webextension-polyfill';
+import browser, { type Cookies } from 'webextension-polyfill';
 import { classifyCookie, classifyStorageKey } from '../core/cookies/classify-cookie.ts';
 import type { PageCookie } from '../core/declared/input.ts';
 import { readDeclared } from '../core/declared/read-declared.ts';
 import { sanitizeSnapshot } from '../core/declared/snapshot.ts';
 import { toVisit } from '../core/observe/to-visit.ts';
-import type { VisitState } from '../core/observe/visit-state.ts';
+import { type RawCookie, type VisitState, withPresentCookies } from '../core/observe/visit-state.ts';
 import { buildReport } from '../core/report.ts';
 import type { PurposeMap, Report } from '../core/types.ts';
 import type { Preferences } from '../shared/messages.ts';
 import type { BackgroundContext } from './context.ts';
+import { toRawCookie } from './cookies.ts';
 import { fetchWellKnown } from './well-known.ts';
 
 export function preferenceFor(prefs: Preferences, site: string): PurposeMap | null {
@@ -19,13 +20,18 @@ export function preferenceFor(prefs: Preferences, site: string): PurposeMap | nu
   return Object.keys(prefs.defaults).length ? prefs.defaults : null;
 }
 
-async function pageCookies(url: string): Promise<PageCookie[]> {
-  try {
-    const cookies = await browser.cookies.getAll({ url });
-    return cookies.slice(0, 2000).map((c) => ({ name: c.name, value: c.value, domain: c.domain }));
-  } catch {
-    return [];
+const MAX_SITES = 40;
+
+/** Every cookie stored for the page and for the third parties it talked to (partitioned ones included). */
+async function presentCookies(state: VisitState): Promise<{ page: PageCookie[]; all: RawCookie[] }> {
+  const topLevelSite = `${new URL(state.url).protocol}//${state.topSite}`;
+  const queries: Cookies.GetAllDetailsType[] = [{ url: state.url }];
+  for (const site of Object.keys(state.sites).slice(0, MAX_SITES)) {
+    queries.push({ domain: site }, { domain: site, partitionKey: { topLevelSite } });
   }
+  const results = await Promise.all(queries.map((q) => browser.cookies.getAll(q).catch(() => [] as Cookies.Cookie[])));
+  const page = (results[0] ?? []).slice(0, 2000).map((c) => ({ name: c.name, value: c.value, domain: c.domain }));
+  return { page, all: results.flat().slice(0, 5000).map(toRawCookie) };
 }
 
 /** Asks the page for a fresh consent snapshot (the visitor may have clicked the banner since load). */
@@ -39,17 +45,17 @@ export async function refreshSnapshot(tabId: number): Promise<void> {
 
 export async function reportForVisit(ctx: BackgroundContext, state: VisitState): Promise<Report> {
   const gpcFetch = fetchWellKnown(state.url, '/.well-known/gpc.json', Date.now());
-  const [cookies, gpcJson] = await Promise.all([pageCookies(state.url), gpcFetch ?? Promise.resolve(null)]);
+  const [cookies, gpcJson] = await Promise.all([presentCookies(state), gpcFetch ?? Promise.resolve(null)]);
   const googleRequestUrls = state.requests.filter((r) => /[?&](gcs|gcd)=/.test(r.url)).map((r) => r.url);
   const { declared, consent } = readDeclared({
     pageUrl: state.url,
     snapshot: sanitizeSnapshot(state.snapshot),
-    cookies,
+    cookies: cookies.page,
     gpcJson,
     p3pHeaders: state.p3p,
     googleRequestUrls,
   });
-  const visit = toVisit(state, {
+  const visit = toVisit(withPresentCookies(state, cookies.all), {
     declared,
     consent: { ...consent, preference: preferenceFor(ctx.prefs, state.topSite) },
     classifyCookie,

@@ -126,6 +126,11 @@ export interface ObservedCookie {
   partitionKey?: string;
   /** which known-cookie rule, tracker or heuristic decided the purpose */
   purposeDetail?: string;
+  /**
+   * true when no change was seen during the visit: the cookie was already stored when the visit started (found
+   * with the cookies API when the report was made). Its `at` is then 0.
+   */
+  preexisting?: boolean;
 }
 
 export interface ObservedStorage {

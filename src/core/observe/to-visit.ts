@@ -78,6 +78,7 @@ export function toObservedCookie(state: VisitState, record: CookieRecord, ctx: V
     value: c.value,
   };
   if (record.removed) cookie.removed = true;
+  if (record.preexisting) cookie.preexisting = true;
   if (c.partitionKey) cookie.partitionKey = c.partitionKey;
   return cookie;
 }

@@ -30,6 +30,8 @@ export interface CookieRecord {
   at: number;
   removed: boolean;
   setBy: { via: 'http' | 'script' | 'unknown'; url?: string };
+  /** found present when the report was made, with no change seen during the visit */
+  preexisting?: boolean;
 }
 
 export interface StorageRecord {
@@ -247,4 +249,39 @@ export function recordStorage(state: VisitState, item: Omit<StorageRecord, 'part
   }
   const party: Party = siteOf(item.origin) === state.topSite ? 'first' : 'third';
   state.storage[key] = { ...item, key: item.key.slice(0, 256), party, at: since(state, now) };
+}
+
+/**
+ * The visit with the cookies that were present for it but never reported as changed: cookies stored before the
+ * visit, and overwrites that the browser did not announce (Firefox does not report every document.cookie
+ * overwrite through cookies.onChanged). A script set seen by the page hook counts as a change of this visit.
+ */
+export function withPresentCookies(state: VisitState, present: readonly RawCookie[]): VisitState {
+  const cookies: Record<string, CookieRecord> = { ...state.cookies };
+  let room = LIMITS.cookies - Object.keys(cookies).length;
+  for (const cookie of present) {
+    const key = cookieKey(cookie);
+    if (cookies[key] || !cookieBelongsTo(state, cookie)) continue;
+    if (room-- <= 0) break;
+    const site = cookieSite(cookie.domain);
+    const scriptUrl = state.scriptSetters[cookie.name];
+    const httpUrl = state.httpSetters[cookie.name];
+    const setBy: CookieRecord['setBy'] =
+      httpUrl !== undefined
+        ? { via: 'http', url: httpUrl }
+        : scriptUrl !== undefined
+          ? scriptUrl
+            ? { via: 'script', url: scriptUrl }
+            : { via: 'script' }
+          : { via: 'unknown' };
+    cookies[key] = {
+      cookie: { ...cookie, name: cookie.name.slice(0, 256), value: cookie.value.slice(0, LIMITS.valueLength) },
+      party: site === state.topSite ? 'first' : 'third',
+      at: 0,
+      removed: false,
+      setBy,
+      preexisting: setBy.via === 'unknown',
+    };
+  }
+  return { ...state, cookies };
 }
