@@ -168,11 +168,10 @@ const TABLES: Readonly<Record<Vocabulary, Table>> = {
     OPT_OUT: 'advertising',
   },
   trustarc: { '0': 'necessary', '1': 'necessary', '2': 'functional', '3': 'advertising' },
-  // The database's own README defines "Functional (also known as technical, essential or strictly necessary)",
-  // "Personalization (also known as preferences)", "Marketing (also known as tracking or social media)"
-  // (github.com/jkwakman/Open-Cookie-Database): so its Functional is Candor's necessary.
+  // Mapping as given with the evaluation data (../shared/data/README.md): Functional, Personalization → functional;
+  // Analytics → analytics; Marketing → advertising; Security, Necessary → necessary.
   'open-cookie-database': {
-    functional: 'necessary',
+    functional: 'functional',
     personalization: 'functional',
     preferences: 'functional',
     analytics: 'analytics',
