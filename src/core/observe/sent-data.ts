@@ -21,12 +21,14 @@ export function entropy(value: string): number {
 /** A value that could single out a browser: long enough, varied enough, not a plain word, number-ish timestamp or URL. */
 export function looksLikeIdentifier(value: string): boolean {
   if (value.length < MIN_ID_LENGTH || value.length > 512) return false;
-  if (/^\d{10,13}(\.\d+)?$/.test(value)) return false; // epoch timestamps
+  if (/^\d{10,13}(\.\d{1,6})?$/.test(value)) return false; // epoch timestamps (GA client ids are two 10-digit parts)
   if (/^(true|false|null|undefined|none)$/i.test(value)) return false;
   if (/^[a-z]+$/i.test(value) && value.length < 20) return false; // a word
   if (/^https?:/i.test(value) || value.includes('/')) return false; // URLs and paths
   if (!/\d/.test(value) && !/[A-Z].*[a-z]|[a-z].*[A-Z]/.test(value)) return false;
-  return entropy(value) >= 3;
+  const bits = entropy(value);
+  // Long numeric ids (Google Analytics' client id) have a smaller alphabet.
+  return bits >= 3 || (value.length >= 16 && bits >= 2.5);
 }
 
 /** Query parameter names whose values look like identifiers (capped at 20). */

@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import { identifierParams, looksLikeIdentifier, summarizeSent } from '../../../src/core/observe/sent-data.ts';
+
+describe('looksLikeIdentifier', () => {
+  test.each([
+    ['GA1.1.1746451656.1795668198', true],
+    ['fb.1.1795668198241.1784433720', true],
+    ['a8Fk2LxQ9zPq', true],
+    ['1795668198', false], // a timestamp
+    ['1795668198241', false],
+    ['true', false],
+    ['analytics', false],
+    ['https://shop.example/basket', false],
+    ['short', false],
+    ['aaaaaaaaaaaa', false], // no variety
+  ])('%s → %s', (value, expected) => {
+    expect(looksLikeIdentifier(value)).toBe(expected);
+  });
+});
+
+describe('identifierParams', () => {
+  test.each([
+    ['https://www.facebook.com/tr/?id=4815162342&ev=PageView&fbp=fb.1.1795668198241.1784433720', ['fbp']],
+    ['https://region1.google-analytics.com/g/collect?v=2&tid=G-NW2026&cid=1746451656.1795668198', ['cid']],
+    ['https://cdn.example/app.js', []],
+    ['https://x.example/?=&&a=%E0%A4%A', []], // malformed escapes do not throw
+  ])('%s', (url, expected) => {
+    expect(identifierParams(url)).toEqual(expected);
+  });
+});
+
+describe('summarizeSent', () => {
+  test('reads what was really sent', () => {
+    const sent = summarizeSent(
+      [
+        { name: 'Referer', value: 'https://shop.example/basket?item=3' },
+        { name: 'Cookie', value: 'a=b' },
+        { name: 'User-Agent', value: 'Mozilla/5.0' },
+        { name: 'Accept-Language', value: 'de' },
+        { name: 'Sec-CH-UA', value: '"Chromium"' },
+        { name: 'Sec-GPC', value: '1' },
+      ],
+      'https://t.example/p?uid=Zx81kQp2Lm',
+    );
+    expect(sent).toEqual({
+      referer: true,
+      refererKind: 'full',
+      cookies: true,
+      userAgent: true,
+      language: true,
+      clientHints: ['sec-ch-ua'],
+      gpc: true,
+      identifiers: ['uid'],
+    });
+  });
+
+  test.each([
+    [[{ name: 'Referer', value: 'https://shop.example/' }], 'origin'],
+    [[], 'none'],
+    [[{ name: 'Cookie', value: '' }], 'none'],
+  ])('referer kind %#', (headers, kind) => {
+    const sent = summarizeSent(headers, 'https://t.example/');
+    expect(sent.refererKind).toBe(kind);
+    expect(sent.cookies).toBe(false);
+  });
+});

@@ -1,0 +1,123 @@
+import { describe, expect, test } from 'vitest';
+import { classifyRequest, hostnameOf } from '../../../src/core/observe/classify-request.ts';
+import {
+  LIMITS,
+  type RawCookie,
+  cookieBelongsTo,
+  recordCompleted,
+  recordCookie,
+  recordRequest,
+  recordResponse,
+  recordScriptCookie,
+  startVisit,
+  withPresentCookies,
+} from '../../../src/core/observe/visit-state.ts';
+
+const T0 = 1_800_000_000_000;
+const cookie = (over: Partial<RawCookie> = {}): RawCookie => ({
+  name: '_ga',
+  value: 'GA1.1.123456789.1795668198',
+  domain: '.shop.example',
+  path: '/',
+  secure: false,
+  httpOnly: false,
+  session: false,
+  expirationDate: T0 / 1000 + 86400,
+  ...over,
+});
+
+function visitWith(urls: string[]) {
+  const state = startVisit(7, 'https://www.shop.example/', T0);
+  urls.forEach((url, i) => {
+    recordRequest(
+      state,
+      { requestId: String(i), url, method: 'GET', type: 'script', frameId: 0, timeStamp: T0 + i },
+      classifyRequest(null, url, state.url, state.topSite, 'script'),
+    );
+  });
+  return state;
+}
+
+describe('hostnameOf', () => {
+  test.each([
+    ['https://www.shop.example/a?b', 'www.shop.example'],
+    ['https://user:pw@Host.Example:8443/x', 'host.example'],
+    ['http://[::1]:8080/', '[::1]'],
+    ['data:text/plain,hi', ''],
+    ['not a url', ''],
+  ])('%s', (url, host) => {
+    expect(hostnameOf(url)).toBe(host);
+  });
+});
+
+describe('visit state', () => {
+  test('requests get party, site and timing; redirects keep their origin', () => {
+    const state = visitWith(['https://cdn.shop.example/app.js', 'https://www.google-analytics.com/g/collect?v=2']);
+    expect(state.requests.map((r) => [r.party, r.site, r.at])).toEqual([
+      ['first', 'shop.example', 0],
+      ['third', 'google-analytics.com', 1],
+    ]);
+    recordRequest(
+      state,
+      { requestId: '1', url: 'https://region1.google-analytics.com/g/collect?v=2', method: 'GET', type: 'script', frameId: 0, timeStamp: T0 + 5 },
+      classifyRequest(null, 'https://region1.google-analytics.com/g/collect?v=2', state.url, state.topSite, 'script'),
+    );
+    expect(state.requests[2]?.redirectedFrom).toBe('https://www.google-analytics.com/g/collect?v=2');
+    recordCompleted(state, '1', 204, false, '127.0.0.1');
+    expect(state.requests[2]).toMatchObject({ status: 204, remoteIp: '127.0.0.1' });
+  });
+
+  test('the request cap counts what it drops instead of growing', () => {
+    const state = visitWith([]);
+    for (let i = 0; i < LIMITS.requests + 25; i++) {
+      recordRequest(
+        state,
+        { requestId: String(i), url: `https://t.example/${i}`, method: 'GET', type: 'image', frameId: 0, timeStamp: T0 },
+        { site: 't.example', party: 'third', tracker: null },
+      );
+    }
+    expect(state.requests).toHaveLength(LIMITS.requests);
+    expect(state.dropped.requests).toBe(25);
+  });
+
+  test('cookies belong to the visit of their site, a contacted site or their partition', () => {
+    const state = visitWith(['https://www.facebook.com/tr/']);
+    expect(cookieBelongsTo(state, cookie())).toBe(true);
+    expect(cookieBelongsTo(state, cookie({ domain: '.facebook.com' }))).toBe(true);
+    expect(cookieBelongsTo(state, cookie({ domain: '.elsewhere.example' }))).toBe(false);
+    expect(cookieBelongsTo(state, cookie({ domain: '.elsewhere.example', partitionKey: 'https://shop.example' }))).toBe(true);
+  });
+
+  test('setter attribution: script hook and Set-Cookie, in either order', () => {
+    const state = visitWith(['https://www.facebook.com/tr/']);
+    recordCookie(state, cookie(), false, T0 + 10);
+    recordScriptCookie(state, '_ga', 'https://www.googletagmanager.com/gtag/js?id=G-X');
+    recordCookie(state, cookie({ name: 'fr', domain: '.facebook.com' }), false, T0 + 20);
+    recordResponse(state, '0', { statusCode: 200, setCookieNames: ['fr'] });
+    const byName = Object.fromEntries(Object.values(state.cookies).map((r) => [r.cookie.name, r]));
+    expect(byName._ga?.setBy).toEqual({ via: 'script', url: 'https://www.googletagmanager.com/gtag/js?id=G-X' });
+    expect(byName.fr?.setBy).toEqual({ via: 'http', url: 'https://www.facebook.com/tr/' });
+    expect(byName.fr?.party).toBe('third');
+    expect(byName._ga?.at).toBe(10);
+  });
+
+  test('huge and markup-laden cookies are kept as bounded plain data', () => {
+    const state = visitWith([]);
+    recordCookie(state, cookie({ name: '<img src=x onerror=alert(1)>', value: 'x'.repeat(100_000) }), false, T0);
+    const record = Object.values(state.cookies)[0];
+    expect(record?.cookie.name).toBe('<img src=x onerror=alert(1)>');
+    expect(record?.cookie.value).toHaveLength(LIMITS.valueLength);
+  });
+
+  test('cookies present but never announced join the visit, marked as such', () => {
+    const state = visitWith([]);
+    recordScriptCookie(state, '_ga_X', 'https://www.googletagmanager.com/gtag/js');
+    const merged = withPresentCookies(state, [cookie({ name: 'old' }), cookie({ name: '_ga_X' }), cookie({ domain: '.elsewhere.example' })]);
+    const byName = Object.fromEntries(Object.values(merged.cookies).map((r) => [r.cookie.name, r]));
+    expect(Object.keys(byName).sort()).toEqual(['_ga_X', 'old']);
+    expect(byName.old?.preexisting).toBe(true);
+    expect(byName._ga_X?.preexisting).toBe(false);
+    expect(byName._ga_X?.setBy.via).toBe('script');
+    expect(Object.keys(state.cookies)).toHaveLength(0); // the stored state is not changed
+  });
+});
