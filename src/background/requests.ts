@@ -13,6 +13,7 @@ import {
 import { isNetworkUrl } from '../core/party.ts';
 import { extraHeaders } from '../shared/quirks.ts';
 import { updateBadge } from './badge.ts';
+import { uncloak } from './cname.ts';
 import type { BackgroundContext } from './context.ts';
 import { saveHistory, summaryOfState } from './history.ts';
 import { getTab, markDirty, setTab } from './tab-store.ts';
@@ -91,6 +92,13 @@ function onBeforeRequest(ctx: BackgroundContext, d: WebRequest.OnBeforeRequestDe
   );
   setTab(state);
   if (cls.tracker) updateBadge(state);
+  else if (cls.party === 'first') {
+    const visit = state;
+    uncloak(ctx.db, visit, d.url, () => {
+      markDirty(visit.tabId);
+      updateBadge(visit);
+    });
+  }
 }
 
 function onSendHeaders(d: WebRequest.OnSendHeadersDetailsType): void {
