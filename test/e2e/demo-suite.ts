@@ -1,5 +1,7 @@
 // The demo site in a real browser with Candor: what the report must say, in either browser.
 import type { Page } from 'puppeteer-core';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserKind } from '../../src/cli/find-browser.ts';
 import type { CandorBrowser } from '../../src/cli/launch.ts';
@@ -7,6 +9,8 @@ import type { Report } from '../../src/core/types.ts';
 import { DEMO_URL } from '../../sites/routes.ts';
 import type { Internet } from '../../sites/internet.ts';
 import { artifact, launchWithCandor, startTestInternet } from './harness.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export function demoSuite(kind: BrowserKind): void {
   describe(`demo site in ${kind}`, () => {
@@ -102,7 +106,42 @@ export function demoSuite(kind: BrowserKind): void {
       const text = await popup.evaluate(() => document.body.textContent ?? '');
       expect(text).toContain('northwind-coffee.example');
       await popup.screenshot({ path: artifact(`popup-${kind}.png`) });
+      // axe-core, the accessibility engine, over every section of the popup.
+      await popup.evaluate(axeSource);
+      const violations = (await popup.evaluate(
+        "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))",
+      )) as string[];
+      expect(violations).toEqual([]);
       await popup.close();
+    });
+
+    test('the options page saves the visitor’s consent preferences and GPC', async () => {
+      const options = await b.newPage();
+      void options.goto(`${b.extensionBase}src/options/index.html`).catch(() => undefined);
+      await options.waitForSelector('[data-testid="section-gpc"] input[type="checkbox"]', { timeout: 20_000 });
+      const before = await b.message('getPreferences', {});
+      expect(before.gpc).toBe(false);
+      expect(before.retentionDays).toBe(14);
+      await options.click('[data-testid="section-gpc"] input[type="checkbox"]');
+      await expect.poll(async () => (await b.message('getPreferences', {})).gpc, { timeout: 5000 }).toBe(true);
+      await options.close();
+    });
+
+    test('with GPC on, requests carry Sec-GPC, the page sees it, and the ignored signal is a finding', async () => {
+      expect((await b.message('getPreferences', {})).gpc).toBe(true);
+      const gpcPage = await b.newPage();
+      await gpcPage.goto(`${DEMO_URL}?gpc`, { waitUntil: 'load' });
+      await gpcPage.waitForNetworkIdle({ idleTime: 800 });
+      expect(await gpcPage.evaluate('navigator.globalPrivacyControl')).toBe(true);
+      const seen = internet.requests.filter((r) => r.url.href === `${DEMO_URL}?gpc`);
+      expect(seen.at(-1)?.headers['sec-gpc']).toBe('1');
+      await b.message('flush', {});
+      const gpcReport = await b.report(gpcPage.url());
+      const visit = gpcReport?.visits[0];
+      expect(visit?.gpcSent).toBe(true);
+      expect(visit?.observed.requests.find((r) => r.type === 'main_frame')?.sent?.gpc).toBe(true);
+      expect(gpcReport?.findings.map((f) => f.kind)).toContain('gpc-ignored');
+      await gpcPage.close();
     });
   });
 }
