@@ -38,6 +38,14 @@ export interface CandorBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * A background reply as the control page sent it: JSON text (null for no reply). Sent as text because WebDriver
+ * BiDi's serialisation (Firefox) returns an object referenced twice in the value only once and drops the rest.
+ */
+export function parseReply(text: unknown): unknown {
+  return typeof text === 'string' ? (JSON.parse(text) as unknown) : null;
+}
+
 export function defaultExtensionDir(kind: BrowserKind): string {
   return resolve(kind === 'chromium' ? 'dist/chrome' : 'dist/firefox');
 }
@@ -155,17 +163,19 @@ export async function launch(o: LaunchOptions): Promise<CandorBrowser> {
 
   const message = async <K extends MessageName>(name: K, request: MessageRequest<K>): Promise<MessageResponse<K>> => {
     const page = await controlPage();
-    return (await page.evaluate(
-      (n: string, r: unknown) => {
+    const text = await page.evaluate(
+      async (n: string, r: unknown) => {
         type Api = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
         const g = globalThis as { browser?: Api; chrome?: Api };
         const api = g.browser ?? g.chrome;
         if (!api) throw new Error('not an extension page');
-        return api.runtime.sendMessage({ candor: n, request: r });
+        // As JSON text: WebDriver BiDi (Firefox) drops an object the reply references twice.
+        return JSON.stringify(await api.runtime.sendMessage({ candor: n, request: r })) ?? null;
       },
       name,
       request as unknown,
-    )) as MessageResponse<K>;
+    );
+    return parseReply(text) as MessageResponse<K>;
   };
 
   const candor: CandorBrowser = {
