@@ -1,0 +1,3 @@
+import { declaredSuite } from './declared-suite.ts';
+
+declaredSuite('firefox');
