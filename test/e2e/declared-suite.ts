@@ -171,7 +171,7 @@ export function declaredSuite(kind: BrowserKind): void {
       expect(gpp.valid).toBe(true);
       expect(gpp.detail).toMatchObject({ from: 'api', applicableSections: [7], sections: ['usnat'] });
       expect(gpp.detail?.gppString).toMatch(/^DB/);
-      expect((gpp.detail?.decoded as Record<string, unknown>).usnat).toMatchObject({ SaleOptOut: 1, SharingOptOut: 1, TargetedAdvertisingOptOut: 1, SaleOptOutNotice: 1 });
+      expect((gpp.detail?.decoded as Record<string, unknown> | undefined)?.usnat).toMatchObject({ SaleOptOut: 1, SharingOptOut: 1, TargetedAdvertisingOptOut: 1, SaleOptOutNotice: 1 });
       const consent = visitOf(r).consent;
       expect(consent.recorded).toEqual({ source: 'gpp', choiceMade: true, purposes: { advertising: false } });
       expect(consent.signals).toContainEqual(expect.objectContaining({ source: 'gpp', optedOut: true, purposes: { advertising: false } }));
@@ -181,7 +181,7 @@ export function declaredSuite(kind: BrowserKind): void {
       const r = reports.gppNoOptOut;
       const gpp = sourceOf(r, 'gpp');
       expect(gpp.valid).toBe(true);
-      expect((gpp.detail?.decoded as Record<string, unknown>).usnat).toMatchObject({ SaleOptOut: 2, SharingOptOut: 2, TargetedAdvertisingOptOut: 2 });
+      expect((gpp.detail?.decoded as Record<string, unknown> | undefined)?.usnat).toMatchObject({ SaleOptOut: 2, SharingOptOut: 2, TargetedAdvertisingOptOut: 2 });
       const consent = visitOf(r).consent;
       expect(consent.recorded).toEqual({ source: 'gpp', choiceMade: true, purposes: {} });
       expect(consent.signals).toContainEqual(expect.objectContaining({ source: 'gpp', optedOut: false }));
