@@ -1,0 +1,121 @@
+// `npx candor check` as a site owner runs it: the real command, a real browser with the built extension, the
+// demo site through the local internet. Every phase and every format, in both browsers, with the exit codes of
+// ../shared/spec/cli.md.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserKind } from '../../src/cli/find-browser.ts';
+import type { Report } from '../../src/core/types.ts';
+import type { Internet } from '../../sites/internet.ts';
+import { DEMO_URL } from '../../sites/routes.ts';
+import { findAll, harValidator, parseXml, sarifValidator } from '../unit/export/helpers.ts';
+import { requireBrowser, startTestInternet } from './harness.ts';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+let internet: Internet;
+const home = mkdtempSync(join(tmpdir(), 'candor-cli-home-'));
+
+function candor(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['bin/candor.js', ...args],
+      { env: { ...process.env, HOME: home, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024, timeout: 170_000 },
+      (error, stdout, stderr) => {
+        const code = error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : error ? null : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+const local = () => ['--proxy', internet.proxyUrl, '--insecure', '--settle', '800'];
+
+beforeAll(async () => {
+  internet = await startTestInternet();
+});
+afterAll(async () => {
+  await internet?.close();
+});
+
+describe('usage and failures exit 2 with one clear line', () => {
+  test.each([
+    [['check'], /needs a URL/],
+    [['check', DEMO_URL, '--format', 'pdf'], /unknown --format pdf/],
+    [['check', DEMO_URL, '--phases', 'before-consent,sideways'], /unknown phase sideways/],
+    [['frobnicate', 'x'], /unknown command frobnicate/],
+    [['check', DEMO_URL, '--browser-path', '/nonexistent/chromium'], /no chromium found: install it with/],
+  ])('%j', async (args, message) => {
+    const run = await candor(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  test('an unreachable page', async () => {
+    const run = await candor(['check', 'https://nothing-here.example/', ...local(), '--phases', 'before-consent']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/HTTP 404|unreachable/);
+    expect(run.stdout).toBe('');
+  });
+});
+
+describe.each<BrowserKind>(['chromium', 'firefox'])('candor check in %s', (kind) => {
+  beforeAll(() => requireBrowser(kind));
+
+  test('every phase, as JSON, exit 1 for the demo’s high findings', async () => {
+    const run = await candor(['check', DEMO_URL, ...local(), '--browser', kind, '--format', 'json', '--phases', 'before-consent,after-reject,after-accept,after-revoke']);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.schema).toBe('candor.report/1');
+    expect(report.visits.map((v) => v.phase)).toEqual(['before-consent', 'after-reject', 'after-accept', 'after-revoke']);
+    const reject = report.visits[1];
+    expect(reject?.interaction).toMatchObject({ cmp: 'cookieconsent3', action: 'reject', ok: true });
+    expect(reject?.consent.recorded).toMatchObject({ source: 'cmp:cookieconsent', choiceMade: true, purposes: { analytics: false } });
+    const accept = report.visits[2];
+    expect(accept?.consent.recorded?.purposes.analytics).toBe(true);
+    // Hotjar only loads after consent: in after-accept, not in after-reject.
+    expect(accept?.observed.requests.some((r) => r.site === 'hotjar.com')).toBe(true);
+    expect(reject?.observed.requests.some((r) => r.site === 'hotjar.com')).toBe(false);
+    const kinds = new Set(report.findings.map((f) => `${f.phase}:${f.kind}`));
+    expect(kinds).toContain('before-consent:tracking-before-consent');
+    expect(kinds).toContain('after-reject:consent-ignored');
+    expect(run.stderr).toMatch(/after-reject: rejected through cookieconsent3/);
+  });
+
+  test.each(['text', 'sarif', 'junit', 'html', 'har'] as const)('--format %s', async (format) => {
+    const out = join(mkdtempSync(join(tmpdir(), 'candor-out-')), `report.${format}`);
+    const run = await candor(['check', DEMO_URL, ...local(), '--browser', kind, '--format', format, '--out', out, '--phases', 'before-consent', '--fail-on', 'none']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    const text = readFileSync(out, 'utf8');
+    if (format === 'text') {
+      expect(text).toMatch(/^HIGH \(\d+\)/m);
+      expect(text).not.toMatch(/\x1b\[/); // no colours when not a terminal
+    } else if (format === 'sarif') {
+      const validate = sarifValidator();
+      const sarif = JSON.parse(text) as { runs: { results: { ruleId: string }[] }[] };
+      expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+      expect(sarif.runs[0]?.results.map((r) => r.ruleId)).toContain('tracking-before-consent');
+    } else if (format === 'junit') {
+      const suite = parseXml(text);
+      expect(findAll(suite, 'testcase').length).toBeGreaterThanOrEqual(1);
+    } else if (format === 'html') {
+      expect(text).toMatch(/^<!doctype html>/i);
+      expect(text).toContain('northwind-coffee.example');
+      expect(text).not.toMatch(/<script/i);
+    } else {
+      const validate = harValidator();
+      const har = JSON.parse(text) as { log: { entries: { request: { url: string; headers: unknown[] } }[] } };
+      expect(validate(har), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+      const ga = har.log.entries.find((e) => e.request.url.includes('google-analytics.com/g/collect'));
+      expect(ga?.request.headers.length).toBeGreaterThan(0);
+    }
+  });
+});
