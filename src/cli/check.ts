@@ -6,7 +6,7 @@ import { buildReport } from '../core/report.ts';
 import type { Phase, Report, Severity, FindingKind, Visit } from '../core/types.ts';
 import { DEFAULT_PREFERENCES } from '../shared/preferences.ts';
 import type { BrowserKind } from './find-browser.ts';
-import { type ConsentAction, operateBanner } from './consent-automation.ts';
+import { type ConsentAction, operateBanner, reopenBanner } from './consent-automation.ts';
 import { type CandorBrowser, LaunchError, launch } from './launch.ts';
 
 export interface CheckOptions {
@@ -74,8 +74,11 @@ async function interact(page: Page, url: string, phase: Phase, o: CheckOptions):
   const results = [];
   for (const [i, action] of actions.entries()) {
     if (i > 0) {
+      // Withdraw on the next visit, as a person would: reopen the banner through the CMP's own API.
       await page.goto(url, { waitUntil: 'load', timeout: o.timeoutMs });
       await settle(page, o);
+      const api = await reopenBanner(page);
+      o.progress?.(`${phase}: ${api ? `reopened the banner with ${api}()` : 'found no API to reopen the banner'}`);
     }
     const result = await operateBanner(page, action, Math.min(o.timeoutMs, 15_000));
     results.push(result);

@@ -88,6 +88,10 @@ async function binding(page: Page): Promise<{ current: RunState | null }> {
       }
       case 'cmpDetected':
         run.cmp = raw.cmp ?? run.cmp;
+        // A CMP without a visible banner (a choice is already stored): autoconsent keeps looking; stop soon.
+        setTimeout(() => {
+          if (!run.popupFound) run.finish();
+        }, 4000);
         break;
       case 'popupFound':
         run.popupFound = true;
@@ -110,6 +114,33 @@ async function binding(page: Page): Promise<{ current: RunState | null }> {
     }
   });
   return slot;
+}
+
+/**
+ * Opens the banner again the way a person withdrawing consent would ("Cookie settings"), through each CMP's own
+ * documented API. Returns the API used, or null when none of them exists on the page.
+ */
+export async function reopenBanner(page: Page): Promise<string | null> {
+  // A string, not a function: tsx's helpers do not exist in the page.
+  const script = `(() => {
+    const w = window;
+    const tries = [
+      ['OneTrust.ToggleInfoDisplay', () => w.OneTrust.ToggleInfoDisplay()],
+      ['Cookiebot.renew', () => w.Cookiebot.renew()],
+      ['CookieConsent.show', () => w.CookieConsent.show(true)],
+      ['Didomi.notice.show', () => w.Didomi.notice.show()],
+      ['klaro.show', () => w.klaro.show()],
+      ['UC_UI.showFirstLayer', () => w.UC_UI.showFirstLayer()],
+      ['revisitCkyConsent', () => w.revisitCkyConsent()],
+      ['Osano.cm.showDialog', () => w.Osano.cm.showDialog()],
+      ['__ucCmp.showFirstLayer', () => w.__ucCmp.showFirstLayer()],
+    ];
+    for (const [name, run] of tries) {
+      try { run(); return name; } catch (e) { /* not this CMP */ }
+    }
+    return null;
+  })()`;
+  return (await page.evaluate(script).catch(() => null)) as string | null;
 }
 
 /** Runs one opt-in or opt-out on the loaded page; resolves when autoconsent is done or after `timeoutMs`. */

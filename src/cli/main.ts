@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { exitCodeFor, FAIL_ON_VALUES, type FailOn, formatReport, isOutputFormat } from '../core/export/index.ts';
 import { PHASES, type Phase } from '../core/types.ts';
 import { CheckError, check } from './check.ts';
+import { crawlCommand, isCrawlCommand } from './crawl-command.ts';
 
 const USAGE = `usage:
   candor check <url> [options]
@@ -39,6 +40,7 @@ function positiveInt(value: string | undefined, name: string, fallback: number):
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (isCrawlCommand(argv)) return crawlCommand(argv);
   let parsed: ReturnType<typeof parseOptions>;
   try {
     parsed = parseOptions(argv);

@@ -83,6 +83,9 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('candor check in %s', (kind)
     // Hotjar only loads after consent: in after-accept, not in after-reject.
     expect(accept?.observed.requests.some((r) => r.site === 'hotjar.com')).toBe(true);
     expect(reject?.observed.requests.some((r) => r.site === 'hotjar.com')).toBe(false);
+    // Withdrawal: accept, then reopen the banner through the CMP's API and reject.
+    expect(report.visits[3]?.interaction).toMatchObject({ action: 'accept, then withdraw', ok: true });
+    expect(report.visits[3]?.consent.recorded?.purposes.analytics).toBe(false);
     const kinds = new Set(report.findings.map((f) => `${f.phase}:${f.kind}`));
     expect(kinds).toContain('before-consent:tracking-before-consent');
     expect(kinds).toContain('after-reject:consent-ignored');
