@@ -72,6 +72,8 @@ export function registerRequestListeners(ready: Promise<BackgroundContext>): voi
 
 function onBeforeRequest(ctx: BackgroundContext, d: WebRequest.OnBeforeRequestDetailsType): void {
   if (d.tabId < 0 || !isNetworkUrl(d.url)) return;
+  // Chromium prerenders pages the visitor has not opened: they must not start or mix into this tab's visit.
+  if ((d as { documentLifecycle?: string }).documentLifecycle === 'prerender') return;
   let state = getTab(d.tabId);
   if (d.type === 'main_frame') {
     // A top-level navigation starts a new visit; the redirect hops of the navigation stay in it.

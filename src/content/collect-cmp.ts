@@ -1,6 +1,7 @@
 // MAIN-world snapshot of consent-management-platform globals (metadata-formats.md §6, §12.2 step 4), read back by
 // src/core/declared/cmp/*. Runs inside a hostile page: every property read and call is guarded (getters and
-// Proxies can throw), results are deep-copied into bounded plain JSON (depth ≤ 8, strings ≤ 4 KB, arrays ≤ 500),
+// Proxies can throw), results are deep-copied into bounded plain JSON (depth ≤ 11 under each CMP key, which with
+// the key stays within the snapshot sanitizer's 12; strings ≤ 4 KB, arrays ≤ 500, 20,000 values per CMP),
 // and a regular expression survives as {$regex, flags} so cookie-name patterns are not lost.
 // Self-contained on purpose: no imports, so it can be injected as one function.
 //
@@ -18,7 +19,9 @@
 
 type Obj = Record<string, unknown>;
 
-const MAX_DEPTH = 8;
+// vanilla-cookieconsent's cookie-table rows sit 10 levels down (config.language.translations.<lang>.preferencesModal
+// .sections[i].cookieTable.body[j]); a shallower cap silently dropped every table.
+const MAX_DEPTH = 11;
 const MAX_STRING = 4096;
 const MAX_ITEMS = 500;
 const MAX_KEYS = 200;
@@ -357,7 +360,12 @@ function cookieConsent(w: Obj): unknown {
         mode: config('mode'),
         cookie: pick(config('cookie'), ['name']),
         language: { translations: firstTranslation(read(config('language'), 'translations'), (t) => ({
-          preferencesModal: { sections: mapList(path(t, 'preferencesModal', 'sections'), 50, (s) => pick(s, ['linkedCategory', 'cookieTable'])) },
+          preferencesModal: {
+            sections: mapList(path(t, 'preferencesModal', 'sections'), 50, (s) => ({
+              linkedCategory: read(s, 'linkedCategory'),
+              cookieTable: cookieTable(read(s, 'cookieTable')),
+            })),
+          },
         })) },
       },
     };
@@ -380,6 +388,31 @@ function cookieConsent(w: Obj): unknown {
       })),
     },
   };
+}
+
+/**
+ * A v3 cookie table { headers: {key: label}, body: [{key: cell}] }: the header labels say which column holds the
+ * expiration ("Expiration", "Duration", …), so both are kept; cells only as strings (HTML descriptions cut short).
+ */
+function cookieTable(table: unknown): Obj | undefined {
+  if (!present(table)) return undefined;
+  return { headers: cells(read(table, 'headers'), 200), body: mapList(read(table, 'body'), 200, (row) => cells(row, 300)) };
+}
+
+/** The string cells of a row (or header labels), at most 20, each at most `max` characters. */
+function cells(row: unknown, max: number): Obj | undefined {
+  if (!isObject(row)) return undefined;
+  try {
+    const out: Obj = {};
+    for (const key of Object.keys(row).slice(0, 20)) {
+      if (key === '__proto__') continue;
+      const value = read(row, key);
+      if (typeof value === 'string') out[key] = value.slice(0, max);
+    }
+    return out;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Only one language of a translations map (`en` where present): they all describe the same cookies. */

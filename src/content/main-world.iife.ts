@@ -102,8 +102,37 @@ import { type PageEvent, scriptFromStack } from './page-events.ts';
     return setItem.call(this, key, value);
   };
 
-  // Snapshots: the top frame only, once after load and whenever the isolated script asks.
+  // Snapshots and navigations: the top frame only.
   if (!isTop) return;
+
+  // Same-document navigations stay in the visit; the report lists them.
+  const loc = location;
+  const pushState = History.prototype.pushState;
+  const replaceState = History.prototype.replaceState;
+  const navigated = (kind: 'push' | 'replace' | 'pop' | 'hash'): void => {
+    try {
+      note({ type: 'navigation', kind, url: String(loc.href).slice(0, 2048) });
+    } catch {
+      // never interfere with the page
+    }
+  };
+  History.prototype.pushState = function (this: History, ...args: Parameters<History['pushState']>) {
+    const result = pushState.apply(this, args);
+    navigated('push');
+    return result;
+  };
+  History.prototype.replaceState = function (this: History, ...args: Parameters<History['replaceState']>) {
+    const result = replaceState.apply(this, args);
+    navigated('replace');
+    return result;
+  };
+  listen.call(window, 'popstate', () => navigated('pop'));
+  listen.call(window, 'hashchange', () => navigated('hash'));
+  // Back/forward cache: the page is shown again without a new request; the background starts a new visit for it.
+  listen.call(window, 'pageshow', (event: Event) => {
+    if ((event as PageTransitionEvent).persisted) note({ type: 'restored', url: String(loc.href).slice(0, 2048) });
+  });
+
   let collecting = false;
   const snapshot = (): void => {
     if (collecting) return;

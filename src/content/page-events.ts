@@ -1,8 +1,12 @@
 // The messages the MAIN-world probe sends to the isolated content script, and their type guards.
 // Everything arriving from the page world is `unknown` until one of these guards accepts it.
 
+export type NavigationKind = 'push' | 'replace' | 'pop' | 'hash';
+
 export type PageEvent =
   | { type: 'cookie'; name: string; scriptUrl?: string }
+  | { type: 'navigation'; kind: NavigationKind; url: string }
+  | { type: 'restored'; url: string }
   | { type: 'storage'; area: 'local' | 'session'; key: string; origin: string; scriptUrl?: string };
 
 export interface ProbeMessage {
@@ -22,6 +26,10 @@ export function isPageEvent(v: unknown): v is PageEvent {
   const e = v as Record<string, unknown>;
   const scriptOk = e.scriptUrl === undefined || isShortString(e.scriptUrl);
   if (e.type === 'cookie') return isShortString(e.name) && e.name.length > 0 && scriptOk;
+  if (e.type === 'navigation') {
+    return (e.kind === 'push' || e.kind === 'replace' || e.kind === 'pop' || e.kind === 'hash') && isShortString(e.url);
+  }
+  if (e.type === 'restored') return isShortString(e.url);
   if (e.type === 'storage') {
     return (e.area === 'local' || e.area === 'session') && isShortString(e.key) && isShortString(e.origin) && scriptOk;
   }

@@ -226,6 +226,10 @@ export interface Visit {
     /** set when a per-visit cap was hit: what was dropped, so the report never silently loses data */
     truncated?: { requests?: number; cookies?: number; storage?: number };
   };
+  /** same-document navigations (history API, fragment changes) that stayed in this visit */
+  navigations?: { url: string; at: number; kind: 'push' | 'replace' | 'pop' | 'hash' }[];
+  /** the page was shown again from the back/forward cache: its earlier requests belong to an earlier visit */
+  restoredFromCache?: boolean;
   /** phased checks: what the banner automation did (`rejected via onetrust`, `no rule matched`) */
   interaction?: { cmp: string | null; action: string; ok: boolean; detail?: string };
 }

@@ -115,6 +115,21 @@ export function demoSuite(kind: BrowserKind): void {
       await popup.close();
     });
 
+    test('same-document navigations stay in the visit and are listed', async () => {
+      const app = await b.newPage();
+      await app.goto('https://www.slow-news.example/app.html', { waitUntil: 'load' });
+      await app.waitForFunction(() => document.title === 'ready');
+      await b.message('flush', {});
+      // The visit is found under its start URL; the navigations say where it went.
+      await expect
+        .poll(async () => (await b.report('https://www.slow-news.example/app.html'))?.visits[0]?.navigations?.map((n) => n.kind), { timeout: 5000 })
+        .toEqual(['push', 'replace', 'hash']); // replaceState to the same path is a new URL (query added)
+      const report = await b.report('https://www.slow-news.example/app.html');
+      expect(report?.visits[0]?.navigations?.at(-1)?.url).toBe('https://www.slow-news.example/app/section/world?sort=new#story-42');
+      expect(report?.visits[0]?.observed.requests.some((r) => r.url.includes('/view?page=%2Fapp%2Fsection%2Fworld'))).toBe(true);
+      await app.close();
+    });
+
     test('the options page saves the visitor’s consent preferences and GPC', async () => {
       const options = await b.newPage();
       void options.goto(`${b.extensionBase}src/options/index.html`).catch(() => undefined);

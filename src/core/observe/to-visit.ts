@@ -108,6 +108,8 @@ export function toVisit(state: VisitState, ctx: VisitContext): Visit {
     consent: ctx.consent,
     observed: { requests: state.requests, cookies, storage },
   };
+  if (state.navigations?.length) visit.navigations = state.navigations;
+  if (state.restoredFromCache) visit.restoredFromCache = true;
   const { requests, cookies: droppedCookies, storage: droppedStorage } = state.dropped;
   if (requests + droppedCookies + droppedStorage > 0) {
     visit.observed.truncated = { requests, cookies: droppedCookies, storage: droppedStorage };

@@ -66,6 +66,8 @@ export interface VisitState {
   p3p: string[];
   /** the latest page snapshot from the content script (already validated) */
   snapshot: unknown;
+  navigations: { url: string; at: number; kind: 'push' | 'replace' | 'pop' | 'hash' }[];
+  restoredFromCache?: boolean;
   dropped: { requests: number; cookies: number; storage: number };
 }
 
@@ -87,8 +89,24 @@ export function startVisit(tabId: number, url: string, now: number, phase: Phase
     sites: topSite ? { [topSite]: true } : {},
     p3p: [],
     snapshot: null,
+    navigations: [],
     dropped: { requests: 0, cookies: 0, storage: 0 },
   };
+}
+
+const MAX_NAVIGATIONS = 200;
+
+/** A same-document navigation (history API or fragment): the visit goes on, with its new URL noted. */
+export function recordNavigation(state: VisitState, url: string, kind: VisitState['navigations'][number]['kind'], now: number): void {
+  if (!state.navigations) state.navigations = []; // state restored from an older build
+  // A fragment change fires popstate, then hashchange, for the same URL: one navigation, of kind `hash`.
+  const last = state.navigations[state.navigations.length - 1];
+  if (last && last.url === url.slice(0, LIMITS.urlLength)) {
+    if (last.kind === 'pop' && kind === 'hash') last.kind = 'hash';
+    return;
+  }
+  if (state.navigations.length >= MAX_NAVIGATIONS) return;
+  state.navigations.push({ url: url.slice(0, LIMITS.urlLength), at: since(state, now), kind });
 }
 
 export interface RequestStart {

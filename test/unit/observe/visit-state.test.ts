@@ -6,6 +6,7 @@ import {
   cookieBelongsTo,
   recordCompleted,
   recordCookie,
+  recordNavigation,
   recordRequest,
   recordResponse,
   recordScriptCookie,
@@ -119,5 +120,19 @@ describe('visit state', () => {
     expect(byName._ga_X?.preexisting).toBe(false);
     expect(byName._ga_X?.setBy.via).toBe('script');
     expect(Object.keys(state.cookies)).toHaveLength(0); // the stored state is not changed
+  });
+});
+
+describe('recordNavigation', () => {
+  test('history API and fragment changes are listed once each', () => {
+    const state = startVisit(1, 'https://www.shop.example/', T0);
+    recordNavigation(state, 'https://www.shop.example/a', 'push', T0 + 5);
+    recordNavigation(state, 'https://www.shop.example/a', 'replace', T0 + 6);
+    recordNavigation(state, 'https://www.shop.example/a#x', 'pop', T0 + 7);
+    recordNavigation(state, 'https://www.shop.example/a#x', 'hash', T0 + 7);
+    expect(state.navigations).toEqual([
+      { url: 'https://www.shop.example/a', at: 5, kind: 'push' },
+      { url: 'https://www.shop.example/a#x', at: 7, kind: 'hash' },
+    ]);
   });
 });
