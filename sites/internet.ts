@@ -109,7 +109,7 @@ export async function startInternet(options: InternetOptions): Promise<Internet>
   const { key, cert } = selfSignedCert();
   const tls = https.createServer({ key, cert }, (req, res) => void serve(req, res, 'https'));
   const proxy = http.createServer((req, res) => void serve(req, res, 'http'));
-  proxy.on('connect', (req: IncomingMessage, client: net.Socket, head: Buffer) => {
+  proxy.on('connect', (_req: IncomingMessage, client: net.Socket, head: Buffer) => {
     const port = (tls.address() as net.AddressInfo).port;
     const upstream = net.connect(port, '127.0.0.1', () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');

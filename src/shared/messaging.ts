@@ -1,6 +1,6 @@
 // Typed send/handle over runtime messaging, one map for every context (see messages.ts).
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { Envelope, MessageMap, MessageName, MessageRequest, MessageResponse } from './messages.ts';
+import type { Envelope, MessageName, MessageRequest, MessageResponse } from './messages.ts';
 
 export async function send<K extends MessageName>(name: K, request: MessageRequest<K>): Promise<MessageResponse<K>> {
   const envelope: Envelope<K> = { candor: name, request };
