@@ -2,6 +2,34 @@
 // (the `source` of each group). `name*` is a name prefix; a RegExp is for names that embed an id.
 import type { KnownCookieGroup } from './known-cookies.ts';
 
+/**
+ * Ad-serving, exchange, data-management and ad-verification domains: every cookie these companies set on their
+ * own domain serves ad delivery, user matching, frequency capping or measurement of ads (each one's cookie or
+ * platform privacy notice says so); on a publisher's page they are third-party cookies. Only companies whose
+ * domain serves nothing else are listed (not google.com, yahoo.com, microsoft.com, linkedin.com, amazon.com).
+ */
+export const AD_TECH_SITES: readonly string[] = [
+  // SSPs, exchanges, header bidding
+  'doubleclick.net', 'googlesyndication.com', 'googleadservices.com', 'adnxs.com', 'adnxs-simple.com', 'pubmatic.com', 'rubiconproject.com',
+  'casalemedia.com', 'openx.net', 'smartadserver.com', 'adform.net', '3lift.com', 'lijit.com', 'sovrn.com', 'sharethrough.com', 'teads.tv',
+  'contextweb.com', 'yieldlab.net', 'adscale.de', 'improvedigital.com', '360yield.com', 'sonobi.com', 'onetag-sys.com', 'yieldmo.com', 'seedtag.com',
+  'emxdgt.com', 'media.net', 'districtm.io', 'nexx360.io', 'smaato.net', 'richaudience.com', 'adhese.com', 'adkernel.com', 'admixer.net',
+  'aniview.com', 'spotxchange.com', 'spotx.tv', 'stickyadstv.com', 'springserve.com', 'lkqd.net', 'tremorhub.com', 'undertone.com', 'gumgum.com',
+  'triplelift.com', 'bidswitch.net', 'adtelligent.com', 'betweendigital.com', 'connatix.com', 'nativo.com', 'postrelease.com', 'bidtellect.com',
+  'smartclip.net', 'admatic.com.tr', 'fidelity-media.com', 'e-volution.ai', 'bidence.net', 'audrte.com', 'adition.com', '33across.com',
+  'yieldlove.com', 'adspirit.de', 'justpremium.com', 'adserver.com', 'serverbid.com', 'adsymptotic.com', 'a-mo.net', 'rhythmone.com', '1rx.io',
+  // DSPs, retargeting, ad servers
+  'criteo.com', 'criteo.net', 'adsrvr.org', 'mathtag.com', 'bidr.io', 'turn.com', 'serving-sys.com', 'flashtalking.com', 'mediaplex.com', 'dotomi.com',
+  'fastclick.net', 'creativecdn.com', 'adroll.com', 'prfct.co', 'simpli.fi', 'ipredictive.com', 'rfihub.com', 'w55c.net', 'everesttech.net',
+  'advertising.com', 'zemanta.com', 'creative-serving.com', 'groovinads.com', 'adscience.nl', 'tribalfusion.com', 'exponential.com', 'adgrx.com',
+  'ads-twitter.com', 'amazon-adsystem.com', 'taboola.com', 'outbrain.com', 'adition.net', 'steelhousemedia.com', 'mountain.com', 'quantserve.com',
+  'stackadapt.com', 'ad.gt', 'mookie1.com', 'dyntrk.com', 'omnitagjs.com', 'bttrack.com',
+  // data management, identity graphs, audience data
+  'bluekai.com', 'bkrtx.com', 'demdex.net', 'agkn.com', 'rlcdn.com', 'crwdcntrl.net', 'exelator.com', 'krxd.net', 'eyeota.net', 'tapad.com',
+  'mediarithmics.com', 'zeotap.com', 'tailtarget.com', 'trkn.us', 'xplosion.de', 'ml314.com', 'id5-sync.com', 'liadm.com', 'intentiq.com',
+  'adsafeprotected.com', 'doubleverify.com', 'moatads.com',
+];
+
 export const ADVERTISING_COOKIES: readonly KnownCookieGroup[] = [
   {
     vendor: 'Google Ads / Floodlight',
@@ -147,10 +175,10 @@ export const ADVERTISING_COOKIES: readonly KnownCookieGroup[] = [
     org: 'yandex',
     purpose: 'advertising',
     source: 'Yandex: Cookie policy (advertising)',
-    names: ['yandexuid', 'yuidss', 'ymex', 'yabs-sid', 'yabs-frequency', 'yandex_gid', 'bltsr', 'i', 'yp', 'ys', 'sync_cookie_csrf', 'gdpr'],
+    names: ['yandexuid', 'yuidss', 'yabs-frequency', 'yandex_gid', 'bltsr', 'i', 'yp', 'ys', 'sync_cookie_csrf', 'gdpr'],
     sites: ['yandex.ru', 'yandex.com', 'yandex.net', 'ya.ru'],
   },
-  { vendor: 'Yandex', org: 'yandex', purpose: 'advertising', source: 'Yandex: Cookie policy (advertising)', names: ['yandexuid', 'yuidss', 'ymex', 'yabs-sid', 'yabs-frequency', 'yandex_gid'] },
+  { vendor: 'Yandex', org: 'yandex', purpose: 'advertising', source: 'Yandex: Cookie policy (advertising)', names: ['yandexuid', 'yuidss', 'yabs-frequency', 'yandex_gid'] },
   {
     vendor: 'Quantcast',
     org: 'quantcast',
@@ -235,11 +263,11 @@ export const ADVERTISING_COOKIES: readonly KnownCookieGroup[] = [
   {
     vendor: 'Marketing automation (Marketo, Pardot, Eloqua, Dynamics 365 Marketing, Klaviyo, Brevo, Omnisend, ActiveCampaign)',
     purpose: 'advertising',
-    source: 'Marketo Munchkin; Salesforce Account Engagement (Pardot) cookies; Oracle Eloqua cookies; Dynamics 365 Customer Insights; Klaviyo; Brevo; Omnisend',
+    source: 'Marketo Munchkin; Salesforce Account Engagement (Pardot) cookies; Oracle Eloqua cookies; Dynamics 365 Customer Insights; Klaviyo; Brevo; Omnisend; Customer.io; Sailthru; OptinMonster',
     names: [
       '_mkto_trk', /^visitor_id\d+(-hash)?$/, 'pardot', /^lpv\d+$/, 'pi_opt_in*', 'pi_pageview_count', 'pi_visit_track', 'pi_visit_count', 'ELOQUA', 'ELQSTATUS', 'msd365mkttr', 'msd365mkttrs',
       '__kla_id', '__kla_viewed', 'sib_cuid', 'rdtrk', '__trf.src', '_cioid', '_cioanonid', '__ss', '__ss_referrer', '__ss_tk', 'soundestID', 'omnisendSessionID', 'omnisendContactID', 'omnisendAnonymousID', 'prism_*', 'ac_enable_tracking',
-      'mc_cid', 'mc_eid', 'mailchimp_landing_site',
+      'mc_cid', 'mc_eid', 'mailchimp_landing_site', '_cio*', 'sailthru_*', '_omappvp', '_omappvs', 'omVisits', 'omVisitsFirst', 'omSeen-*', 'omSuccess-*', 'omSlideSeen-*', 'om-interaction-cookie', 'om-global-cookie', 'om-success-cookie',
     ],
   },
   {
@@ -261,6 +289,15 @@ export const ADVERTISING_COOKIES: readonly KnownCookieGroup[] = [
     source: 'Google, Microsoft, Meta, Snap and Yandex click-identifier documentation',
     names: ['wbraid', 'gbraid', 'msclkid', 'fbclid', 'dclid', 'ScCid', 'yclid'],
   },
+  {
+    vendor: 'Microsoft advertising identifier (MUID) family',
+    org: 'microsoft',
+    purpose: 'advertising',
+    source: 'Microsoft Clarity cookie list (ANONCHK, MR, SM sync the MUID used for advertising); Microsoft privacy statement (MC1, MSFPC)',
+    names: ['ANONCHK', 'MC1', 'MSFPC'],
+  },
+  { vendor: 'Microsoft advertising identifier (MUID) family', org: 'microsoft', purpose: 'advertising', source: 'Microsoft Clarity cookie list', names: ['MR', 'SM'], sites: ['clarity.ms', 'bing.com'] },
+  { vendor: 'Ad-tech company domains', purpose: 'advertising', source: 'each company’s cookie or platform privacy notice (see AD_TECH_SITES)', names: ['*'], sites: AD_TECH_SITES },
 ];
 
 export const SOCIAL_COOKIES: readonly KnownCookieGroup[] = [
@@ -310,11 +347,10 @@ export const SOCIAL_COOKIES: readonly KnownCookieGroup[] = [
     sites: ['vk.com', 'vk.ru', 'ok.ru', 'tumblr.com'],
   },
   {
-    vendor: 'LinkedIn (linkedin.com session)',
-    org: 'microsoft',
+    vendor: 'Social networks (any other cookie on their own domain)',
     purpose: 'social',
-    source: 'LinkedIn Cookie Table (authentication on linkedin.com)',
-    names: ['JSESSIONID', 'lang', 'timezone'],
-    sites: ['linkedin.com'],
+    source: 'Meta, Instagram, X, Pinterest, VK and TikTok cookie policies: cookies on their domains, seen from another site, come from their plugins, embeds and pixels',
+    names: ['*'],
+    sites: ['facebook.com', 'facebook.net', 'instagram.com', 'twitter.com', 'x.com', 'pinterest.com', 'vk.com', 'tiktok.com'],
   },
 ];

@@ -12,7 +12,7 @@ export const FUNCTIONAL_COOKIES: readonly KnownCookieGroup[] = [
       'drift_eid', 'driftt_wmd', 'DFTT_END_USER_PREV_BOOTSTRAPPED', 'drift*', '__zlcmid', '__zlcprivacy', '_zendesk_shared_session', '_zendesk_cookie',
       '_zendesk_session', '_zendesk_authenticated', 'ZD-suid', 'ZD-buid', 'ZD-store', 'ZD-*', '__lc_cid', '__lc_cst', '__lc2_cid', '__lc2_cst', '__livechat',
       '__livechat_*', '__lc_*', '__oauth_redirect_detector', 'lc_window_state', 'TawkConnectionTime', /^twk_uuid_[0-9a-f]+$/, 'twk_*', 'twk_idm_key',
-      '__tawkuuid', 'Tawk_*', 'crisp-client/*', 'crisp-client*', 'hblid', 'olfsk', '_okbk', '_ok', '_okdetect', '_oklv', 'wcsid', '_fw_crm_v',       'messagesUtk', 'hs-messages-is-open', 'hs-messages-hide-welcome-message', 'QSI_*', 'swym-*',
+      '__tawkuuid', 'Tawk_*', 'crisp-client/*', 'crisp-client*', 'hblid', 'olfsk', '_okbk', '_ok', '_okdetect', '_oklv', 'wcsid', '_fw_crm_v',       'messagesUtk', 'hs-messages-is-open', 'hs-messages-hide-welcome-message', 'swym-*',
       'LPVID', 'LPSID-*', 'LPSessionID', 'liveagent_*', '_zldp', '_zldt', 'cw_conversation', 'cw_user_*', 'tidio_state_*', 'uslk_*', 'userlike*', 'gorgias*',
       'smartsupp*', 'ssupp.*', '_jivo*', 'chatra*', '__q_state_*', 'qualified*',     ],
   },
@@ -46,5 +46,43 @@ export const FUNCTIONAL_COOKIES: readonly KnownCookieGroup[] = [
     source: 'WooCommerce, Magento, HubSpot forms, Gravity Forms, UserWay, accessiBe documentation',
     names: [
             'gform_*', 'wpforms-*', 'userway-*', 'acsbState', 'acsb*', 'hs_form_*', 'wishlist*', 'yith_wcwl_session_*',     ],
+  },
+  { vendor: 'LinkedIn (linkedin.com)', org: 'microsoft', purpose: 'functional', source: 'LinkedIn Cookie Table (functional: language, time zone)', names: ['lang', 'timezone', 'PLAY_LANG', 'li_theme', 'li_theme_set', 'li_alerts', 'li_cc', 'sdui_ver'], sites: ['linkedin.com'] },
+  {
+    vendor: 'Dynamic Yield (content personalisation)',
+    org: 'dynamic_yield',
+    purpose: 'functional',
+    source: 'Dynamic Yield: Cookies and Local Storage (identifiers that key the personalisation of content, experiment state); personalised content is TCF purposes 5–6, functional in Candor',
+    names: [
+      '_dyid', '_dyid_server', '_dyjsession', '_dy_csc_ses', '_dy_c_exps', '_dy_geo', '_dy_df_geo', '_dy_toffset', '_dy_ses_load_seq', '_dy_soct', '_dyfs',
+      '_dy_lu_ses', '_dycmc', '_dy*', 'DYID', 'DYSES',
+    ],
+  },
+  {
+    vendor: 'Qualtrics Website / App Feedback',
+    org: 'qualtrics',
+    purpose: 'functional',
+    source: 'Qualtrics: Website / App Feedback cookies (which intercepts were shown or closed, page history for their display rules)',
+    names: ['QSI_*'],
+  },
+  {
+    vendor: 'Support, forms and reviews (Zendesk Guide, SurveyMonkey, Typeform, Bazaarvoice display)',
+    purpose: 'functional',
+    source: 'Zendesk: cookies used by Zendesk Guide and the Web Widget; SurveyMonkey: cookie notice (ep201–ep203 survey-taking state)',
+    names: ['_help_center_session', 'help_center_data', '_zendesk_nps_session', '__zlcstore', '_zendesk_*', 'ep201', 'ep202', 'ep203'],
+  },
+  {
+    vendor: 'Admin panels (phpMyAdmin, Plesk)',
+    purpose: 'functional',
+    source: 'phpMyAdmin documentation (cookie auth, language and theme cookies); Plesk documentation',
+    names: ['pma_lang', 'pma_theme', 'pma_collation_connection', 'pma_console_*', 'pma_navi_width'],
+  },
+  {
+    vendor: 'Twitch (twitch.tv)',
+    org: 'amazon',
+    purpose: 'functional',
+    source: 'Twitch: cookie policy (preferences and player state on twitch.tv)',
+    names: ['language', 'twitch.lohp.countryCode', 'session_storage_last_visited_twitch_url', 'last_login', 'name'],
+    sites: ['twitch.tv'],
   },
 ];

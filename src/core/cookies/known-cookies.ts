@@ -2,9 +2,12 @@
 // each with a Candor purpose, a vendor and the vendor document it was written from. Written by hand from
 // vendors' documentation, not copied from a cookie database (see ../../../../shared/docs/data-sources.md).
 //
-// Lookup: site-specific entries first (generic names such as `uid` only mean something on the vendor's own
-// domain), then exact names (a Map, case-sensitive first, then case-insensitive), then prefixes longest-first
-// (bucketed by first character), then patterns in table order.
+// Lookup, most specific first: exact names (a Map, case-sensitive first, then case-insensitive), then prefixes
+// longest-first (bucketed by first character), then patterns in table order, then a site's catch-all. At each
+// step the entries for the cookie's own site (generic names such as `uid` only mean something on the vendor's
+// own domain) come before the global ones. A catch-all (`*`, only in a group with `sites`) says what every
+// cookie on a vendor's own domain is for (an ad exchange's domain serves ads and nothing else); it is the last
+// resort, so a specific entry (a consent record, a CAPTCHA) still wins on that domain.
 import { cookieSite } from '../party.ts';
 import type { Purpose } from '../types.ts';
 import { ADVERTISING_COOKIES, SOCIAL_COOKIES } from './known-cookies-advertising.ts';
@@ -20,7 +23,7 @@ export interface KnownCookieGroup {
   purpose: Purpose;
   /** the vendor documentation the entries were written from */
   source: string;
-  /** exact names; `name*` is a prefix; a RegExp for names that embed an id */
+  /** exact names; `name*` is a prefix; a RegExp for names that embed an id; `*` alone (with `sites`) is any name */
   names: readonly (string | RegExp)[];
   /** only for cookies whose registrable domain is one of these (generic names like `uid`, `i`, `m`) */
   sites?: readonly string[];
@@ -31,7 +34,7 @@ export interface KnownCookieMatch {
   vendor: string;
   org: string | null;
   source: string;
-  match: 'exact' | 'prefix' | 'regex';
+  match: 'exact' | 'prefix' | 'regex' | 'site';
   /** the table entry that matched: the name, `prefix*` or `/pattern/` */
   pattern: string;
 }
@@ -54,16 +57,21 @@ interface Index {
   /** first lower-case character → [lower-case prefix, match], longest prefix first */
   prefixes: Map<string, [string, KnownCookieMatch][]>;
   patterns: [RegExp, KnownCookieMatch][];
+  /** a site's catch-all entry */
+  any: KnownCookieMatch | null;
 }
 
 function emptyIndex(): Index {
-  return { exact: new Map(), exactLower: new Map(), prefixes: new Map(), patterns: [] };
+  return { exact: new Map(), exactLower: new Map(), prefixes: new Map(), patterns: [], any: null };
 }
 
 function addGroup(index: Index, group: KnownCookieGroup): void {
   for (const name of group.names) {
     const base = { purpose: group.purpose, vendor: group.vendor, org: group.org ?? null, source: group.source };
-    if (name instanceof RegExp) {
+    if (name === '*') {
+      // only meaningful on a vendor's own site (buildIndexes adds groups without `sites` to the global index)
+      if (group.sites !== undefined && index.any === null) index.any = { ...base, match: 'site', pattern: '*' };
+    } else if (name instanceof RegExp) {
       index.patterns.push([name, { ...base, match: 'regex', pattern: String(name) }]);
     } else if (name.endsWith('*') && name.length > 1) {
       const prefix = name.slice(0, -1).toLowerCase();
@@ -101,13 +109,19 @@ function buildIndexes(): { global: Index; bySite: Map<string, Index> } {
 
 const INDEXES = buildIndexes();
 
-function lookupIn(index: Index, name: string, lower: string): KnownCookieMatch | null {
-  const exact = index.exact.get(name) ?? index.exactLower.get(lower);
-  if (exact) return exact;
+function exactIn(index: Index, name: string, lower: string): KnownCookieMatch | null {
+  return index.exact.get(name) ?? index.exactLower.get(lower) ?? null;
+}
+
+function prefixIn(index: Index, lower: string): KnownCookieMatch | null {
   const bucket = index.prefixes.get(lower.charAt(0));
   if (bucket) {
     for (const [prefix, match] of bucket) if (lower.startsWith(prefix)) return match;
   }
+  return null;
+}
+
+function patternIn(index: Index, name: string): KnownCookieMatch | null {
   for (const [pattern, match] of index.patterns) if (pattern.test(name)) return match;
   return null;
 }
@@ -120,12 +134,18 @@ export function lookupKnownCookie(name: string, domain?: string): KnownCookieMat
   if (typeof name !== 'string' || name === '') return null;
   const bounded = name.length > MAX_NAME ? name.slice(0, MAX_NAME) : name;
   const lower = bounded.toLowerCase();
-  if (domain) {
-    const siteIndex = INDEXES.bySite.get(cookieSite(domain));
-    const hit = siteIndex ? lookupIn(siteIndex, bounded, lower) : null;
-    if (hit) return hit;
-  }
-  return lookupIn(INDEXES.global, bounded, lower);
+  const site = domain ? INDEXES.bySite.get(cookieSite(domain)) : undefined;
+  const global = INDEXES.global;
+  return (
+    (site ? exactIn(site, bounded, lower) : null) ??
+    exactIn(global, bounded, lower) ??
+    (site ? prefixIn(site, lower) : null) ??
+    prefixIn(global, lower) ??
+    (site ? patternIn(site, bounded) : null) ??
+    patternIn(global, bounded) ??
+    site?.any ??
+    null
+  );
 }
 
 /** Number of names, prefixes and patterns in the table (for documentation and the test). */

@@ -10,7 +10,7 @@ export const STORAGE_KEY_GROUPS: readonly KnownCookieGroup[] = [
     names: [
       'AMP_unsent_*', 'amplitude_unsent_*', 'amplitude_lastEventId*', 'amplitude_sessionId*', 'ajs_user_traits', 'ajs_group_properties', 'ajs_anonymous_id',
       'segmentio.*', 'posthog*', '_fs_tab_id', '_fs_*', 'sentryReplaySession', 'muxData', 'heap*', 'mixpanel*', '__mp_opt_in_out_*', 'ga:clientId', '_gcl_ls',
-      'optimizely_data$$*', 'optimizely-vuid', 'kameleoonVisitorCode', 'pendo_*', 'clarity*', '_cltk', 'hotjar*', '_hjLocalStorageTest', 'snowplowOutQueue_*',
+      'optimizely_data$$*', 'optimizely-vuid', 'kameleoonVisitorCode', 'pendo_*', 'clarity*', '_cltk', 'hotjar*', 'snowplowOutQueue_*',
       'datadog*', 'plausible_ignore', 'ab.storage.*',
     ],
   },

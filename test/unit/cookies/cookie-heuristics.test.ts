@@ -23,6 +23,12 @@ describe('cookieHeuristic', () => {
     [{ name: 'affiliate_ref' }, 'advertising', 'campaign'],
     [{ name: 'site_analytics_id' }, 'analytics', 'analytics'],
     [{ name: 'ab_test_bucket' }, 'analytics', 'experiments'],
+    [{ name: 'site_cookiebot_state' }, 'necessary', 'consent manager'],
+    [{ name: 'OnetrustActiveGroups' }, 'necessary', 'consent manager'],
+    [{ name: 'api_token' }, 'necessary', 'authentication'],
+    [{ name: 'return_to' }, 'necessary', 'send the visitor back'],
+    [{ name: 'redirectUrl' }, 'necessary', 'send the visitor back'],
+    [{ name: 'utm_cmp' }, 'advertising', 'campaign'],
   ])('%j → %s', (input, purpose, why) => {
     const verdict = cookieHeuristic(input);
     expect(verdict?.purpose).toBe(purpose);
@@ -34,6 +40,8 @@ describe('cookieHeuristic', () => {
     [{ name: 'x1' }],
     [{ name: '' }],
     [{ name: 'device_uid', lifetimeSeconds: null }],
+    [{ name: 'tokenizer_state' }],
+    [{ name: 'referrer' }],
     // session-like name that lives two years with a random id is no session
     [{ name: 'app_session', lifetimeSeconds: 2 * YEAR }],
   ])('nothing convincing: %j', (input) => {
