@@ -2,6 +2,7 @@
 // expensive): stored consent and CMPs, the consent APIs (with stored strings as fallback), the page's Consent
 // Mode, its JSON-LD and links, the well-known GPC file, then what the network showed (gcs/gcd, P3P headers).
 // Never throws: a reader that fails unexpectedly becomes an invalid source carrying the message.
+import { CONSENT_PURPOSES } from '../types.ts';
 import type { Consent, ConsentSignal, Declared, DeclaredCookie, DeclaredSource, DeclaredSourceKind, Purpose, RecordedConsent } from '../types.ts';
 import { type CmpReading, readCmps } from './cmp/index.ts';
 import { readConsentMode } from './consent-mode.ts';
@@ -153,7 +154,7 @@ export function readDeclared(input: DeclaredInput): DeclaredOutput {
   });
 
   const recorded = candidates[0] ?? null;
-  for (const other of candidates.slice(1)) signals.push(asSignal(other, tcf, gpp));
+  for (const other of candidates.slice(1)) signals.push(asSignal(other, tcf, gpp, consentMode?.signal ?? null));
   const declared: Declared = {
     sources,
     cookies,
@@ -163,15 +164,65 @@ export function readDeclared(input: DeclaredInput): DeclaredOutput {
     policyUrl: policy?.policyUrl ?? null,
   };
   if (purposes.size > 0) declared.purposes = [...purposes];
-  return { declared, consent: { recorded, signals } };
+  return { declared, consent: { recorded, signals: mergeSignals(signals) } };
 }
 
-/** A recorded consent that lost on priority, kept as a signal with the raw string it came from. */
-function asSignal(recorded: RecordedConsent, tcf: { source: DeclaredSource } | null, gpp: { source: DeclaredSource } | null): ConsentSignal {
+/**
+ * One signal per source where two readings of it agree: the US Privacy string arrives both as its opt-out signal
+ * (`optedOut`, `raw`) and as the recorded state that lost on priority (`choiceMade`), which are one reading. A reading
+ * that differs from the latest of its source in a field both carry (a new `gcs` value over the visit) stays apart, in
+ * order, so the signals remain a timeline per source.
+ */
+export function mergeSignals(signals: readonly ConsentSignal[]): ConsentSignal[] {
+  const out: ConsentSignal[] = [];
+  for (const signal of signals) {
+    let latest = -1;
+    for (let i = out.length - 1; i >= 0 && latest < 0; i--) if (out[i]?.source === signal.source) latest = i;
+    const into = out[latest];
+    if (into !== undefined && compatible(into, signal)) out[latest] = merged(into, signal);
+    else out.push({ ...signal });
+  }
+  return out;
+}
+
+function compatible(a: ConsentSignal, b: ConsentSignal): boolean {
+  const agree = <T>(x: T | undefined, y: T | undefined): boolean => x === undefined || y === undefined || x === y;
+  return (
+    CONSENT_PURPOSES.every((p) => a.purposes[p] === b.purposes[p]) &&
+    agree(a.choiceMade, b.choiceMade) &&
+    agree(a.optedOut, b.optedOut) &&
+    agree(a.raw, b.raw)
+  );
+}
+
+function merged(a: ConsentSignal, b: ConsentSignal): ConsentSignal {
+  const out: ConsentSignal = { ...a };
+  const choiceMade = a.choiceMade ?? b.choiceMade;
+  if (choiceMade !== undefined) out.choiceMade = choiceMade;
+  const optedOut = a.optedOut !== undefined ? a.optedOut : b.optedOut;
+  if (optedOut !== undefined) out.optedOut = optedOut;
+  const raw = a.raw ?? b.raw;
+  if (raw !== undefined) out.raw = raw;
+  return out;
+}
+
+/** A recorded consent that lost on priority, kept as a signal with the raw string (or Consent Mode state) it came from. */
+function asSignal(
+  recorded: RecordedConsent,
+  tcf: { source: DeclaredSource } | null,
+  gpp: { source: DeclaredSource } | null,
+  consentMode: ConsentSignal | null,
+): ConsentSignal {
   const signal: ConsentSignal = { source: recorded.source, purposes: recorded.purposes, choiceMade: recorded.choiceMade };
   const raw =
-    recorded.source === 'tcf' ? tcf?.source.detail?.tcString : recorded.source === 'gpp' ? gpp?.source.detail?.gppString : undefined;
-  if (typeof raw === 'string') signal.raw = raw;
+    recorded.source === 'tcf'
+      ? tcf?.source.detail?.tcString
+      : recorded.source === 'gpp'
+        ? gpp?.source.detail?.gppString
+        : recorded.source === 'consent-mode'
+          ? consentMode?.raw
+          : undefined;
+  if (typeof raw === 'string' && raw !== '') signal.raw = raw;
   return signal;
 }
 

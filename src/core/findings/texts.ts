@@ -151,6 +151,10 @@ export const TEXTS = {
     title: `Consent to ${purposeList(purposes)} recorded without your choice`,
     explanation: `The site's consent record (kept by ${sourceName(source)}) says you agreed to ${purposeList(purposes)}, ${PHASE_MOMENTS[phase]} and without any choice being made. Pre-ticked or assumed consent is not a real choice.`,
   }),
+  positiveSignalWithoutChoice: (purpose: Purpose, source: string, recordedSource: string | null, phase: Phase): Text => ({
+    title: `${capital(sourceName(source))} grants ${PURPOSE_WORDS[purpose]} without your choice`,
+    explanation: `${capital(sourceName(source))} tells the site's services that you agreed to ${PURPOSE_WORDS[purpose]}, ${PHASE_MOMENTS[phase]}, although ${recordedSource ? `${sourceName(recordedSource)} holds no choice yet` : 'no choice was made'}. Services that read it track you as if you had said yes.`,
+  }),
   consentDiffersFromPreference: (purposes: readonly Purpose[], source: string): Text => ({
     title: `The site records consent to ${purposeList(purposes)} that your saved preference refuses`,
     explanation: `In Candor you saved that you refuse ${purposeList(purposes)} for this site, but the site's consent record (kept by ${sourceName(source)}) says you agreed to it.`,
@@ -183,9 +187,13 @@ export const TEXTS = {
     title: `Cookie ${quote(name)} is declared under several purposes`,
     explanation: `The site's declarations file ${quote(name)} under ${purposeList(purposes)} at the same time. It cannot be clear which of your choices controls it.`,
   }),
-  retentionExceedsDeclared: (name: string, lifetime: number, declared: number, level: 'cookie' | 'site'): Text => ({
+  retentionExceedsDeclared: (name: string, lifetime: number, declared: number, source: string): Text => ({
     title: `Cookie ${quote(name)} is kept longer than declared`,
-    explanation: `The cookie ${quote(name)} is set to last ${humanDuration(lifetime)}, but the site ${level === 'cookie' ? 'declares it for' : 'says it keeps data for'} ${humanDuration(declared)}.`,
+    explanation: `The cookie ${quote(name)} is set to last ${humanDuration(lifetime)}, but the site's cookie list (${sourceName(source)}) declares it for ${humanDuration(declared)}.`,
+  }),
+  retentionExceedsSiteRetention: (name: string, lifetime: number, declared: number, source: DeclaredSourceKind | null): Text => ({
+    title: `Cookie ${quote(name)} is kept longer than the site says it keeps data`,
+    explanation: `The cookie ${quote(name)} is set to last ${humanDuration(lifetime)}, but the site declares it keeps collected data for ${humanDuration(declared)}${source ? ` (in its ${SOURCE_KINDS[source]})` : ''}. No retention is declared for this cookie itself, so the site's general statement is compared.`,
   }),
   identifierShared: (name: string, subject: RequestSubject, site: string): Text => ({
     title: `The identifier in cookie ${quote(name)} is sent to ${subject.label}`,

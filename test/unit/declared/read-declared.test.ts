@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { type DeclaredInput, readDeclared } from '../../../src/core/declared/read-declared.ts';
+import { type DeclaredInput, mergeSignals, readDeclared } from '../../../src/core/declared/read-declared.ts';
+import type { ConsentSignal } from '../../../src/core/types.ts';
 import { type PageSnapshot, sanitizeSnapshot } from '../../../src/core/declared/snapshot.ts';
 import { fixtureJson, fixtureText } from './fixtures.ts';
 
@@ -79,9 +80,12 @@ describe('readDeclared over a snapshot fixture', () => {
         raw: 'CQuSqEAQuSqEAAcADBENCWFgAIHAAEIAAAYgF5wAgAFALzAAAAAA.IAAA.YAAAAAAAAAAA',
       },
     ]);
-    expect(bySource('gpp')).toEqual([{ source: 'gpp', purposes: {}, optedOut: false, raw: 'DBABLA~CAAqAAAAAABA.YA' }, { source: 'gpp', purposes: {}, choiceMade: true, raw: 'DBABLA~CAAqAAAAAABA.YA' }]);
-    expect(bySource('usp')).toContainEqual({ source: 'usp', purposes: {}, optedOut: false, raw: '1YNN' });
-    expect(bySource('consent-mode')).toEqual([{ source: 'consent-mode', purposes: { advertising: false, analytics: true }, choiceMade: true }]);
+    // one reading of a source is one signal: the opt-out signal and the recorded state that lost on priority merge
+    expect(bySource('gpp')).toEqual([{ source: 'gpp', purposes: {}, optedOut: false, choiceMade: true, raw: 'DBABLA~CAAqAAAAAABA.YA' }]);
+    expect(bySource('usp')).toEqual([{ source: 'usp', purposes: {}, optedOut: false, choiceMade: true, raw: '1YNN' }]);
+    expect(bySource('consent-mode')).toEqual([
+      { source: 'consent-mode', purposes: { advertising: false, analytics: true }, choiceMade: true, raw: expect.stringContaining('analytics_storage=granted') },
+    ]);
     expect(bySource('gcs').map((s) => s.raw)).toEqual(['gcs=G101&gcd=11p1p1p1p5', 'gcs=G100']);
   });
 
@@ -141,4 +145,29 @@ test('schema.org names the policy when no link does', () => {
   const { declared } = readDeclared(input({ snapshot: snap }));
   expect(declared.policyUrl).toBe('https://www.news.example/privacy');
   expect(declared.sources).toContainEqual({ kind: 'privacy-policy-link', valid: true, detail: { url: 'https://www.news.example/privacy', via: 'schema.org' } });
+});
+
+describe('mergeSignals: one signal per source where the readings agree', () => {
+  const usp = { source: 'usp', purposes: {}, optedOut: false, raw: '1YNN' };
+  const uspRecorded = { source: 'usp', purposes: {}, choiceMade: true };
+  test.each<[string, ConsentSignal[], ConsentSignal[]]>([
+    ['the US Privacy opt-out signal and its recorded state', [usp, uspRecorded], [{ ...usp, choiceMade: true }]],
+    ['in either order', [uspRecorded, usp], [{ ...uspRecorded, optedOut: false, raw: '1YNN' }]],
+    ['an opted-out string and a not-opted-out one stay apart', [usp, { ...usp, optedOut: true, raw: '1YYN', purposes: { advertising: false } }], [usp, { ...usp, optedOut: true, raw: '1YYN', purposes: { advertising: false } }]],
+    [
+      'two gcs values over the visit stay a timeline',
+      [{ source: 'gcs', purposes: { analytics: true }, raw: 'gcs=G101' }, { source: 'gcs', purposes: { analytics: false }, raw: 'gcs=G100' }],
+      [{ source: 'gcs', purposes: { analytics: true }, raw: 'gcs=G101' }, { source: 'gcs', purposes: { analytics: false }, raw: 'gcs=G100' }],
+    ],
+    [
+      'a reading agreeing with an earlier one but not the latest stays apart',
+      [{ source: 'gcs', purposes: { analytics: true }, raw: 'a' }, { source: 'gcs', purposes: { analytics: false }, raw: 'b' }, { source: 'gcs', purposes: { analytics: true } }],
+      [{ source: 'gcs', purposes: { analytics: true }, raw: 'a' }, { source: 'gcs', purposes: { analytics: false }, raw: 'b' }, { source: 'gcs', purposes: { analytics: true } }],
+    ],
+    ['a different choiceMade stays apart', [{ ...uspRecorded, choiceMade: false }, uspRecorded], [{ ...uspRecorded, choiceMade: false }, uspRecorded]],
+    ['different sources never merge', [usp, { ...usp, source: 'gpp' }], [usp, { ...usp, source: 'gpp' }]],
+    ['nothing', [], []],
+  ])('%s', (_name, signals, expected) => {
+    expect(mergeSignals(signals)).toEqual(expected);
+  });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import type { RuleContext } from '../../../src/core/findings/context.ts';
 import { RULES } from '../../../src/core/findings/rules/index.ts';
-import type { FindingKind } from '../../../src/core/types.ts';
+import type { ConsentSignal, FindingKind, PurposeMap } from '../../../src/core/types.ts';
 import {
   CDN,
   CMP_SCRIPT,
@@ -30,6 +30,12 @@ interface Case {
   mentions?: string;
 }
 
+/** vanilla-cookieconsent before any choice: only the necessary category is on. */
+const noChoice = recorded({ source: 'cmp:cookieconsent', choiceMade: false, purposes: { necessary: true, analytics: false, advertising: false } });
+/** Google Consent Mode defaults as readDeclared keeps them when a CMP's record wins on priority. */
+function cmDefault(purposes: PurposeMap, raw = 'analytics_storage=granted'): ConsentSignal {
+  return { source: 'consent-mode', purposes, choiceMade: false, raw };
+}
 const refusedAnalytics = recorded({ purposes: { necessary: true, analytics: false, advertising: false } });
 const hits = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ ...GA_HIT, url: `${GA_HIT.url}&_p=${i}`, at: 1000 + i }));
@@ -205,6 +211,107 @@ const cases: Case[] = [
     ctx: context(visit({ phase: 'after-accept', consent: { recorded: recorded({ choiceMade: false, purposes: { analytics: true } }) } })),
     count: 0,
   },
+  // positive-consent-without-choice from a consent signal: Consent Mode defaults granting before any choice
+  {
+    name: 'banner without a choice, Consent Mode default grants analytics',
+    kind: 'positive-consent-without-choice',
+    ctx: context(visit({ consent: { recorded: noChoice, signals: [cmDefault({ analytics: true, advertising: false })] } })),
+    count: 1,
+    mentions: 'Google Consent Mode',
+  },
+  {
+    name: 'one finding per purpose a default grants',
+    kind: 'positive-consent-without-choice',
+    ctx: context(visit({ consent: { recorded: noChoice, signals: [cmDefault({ analytics: true, advertising: true, functional: true })] } })),
+    count: 2,
+  },
+  {
+    name: 'once per signal source and purpose: repeated readings fold, another source counts apart',
+    kind: 'positive-consent-without-choice',
+    ctx: context(
+      visit({
+        consent: {
+          recorded: noChoice,
+          signals: [
+            cmDefault({ analytics: true }),
+            cmDefault({ analytics: true }, 'analytics_storage=granted;ad_storage=granted'),
+            { source: 'gcs', purposes: { analytics: true }, choiceMade: false, raw: 'gcs=G101&gcd=13t3t3l3l5' },
+          ],
+        },
+      }),
+    ),
+    count: 2,
+  },
+  {
+    name: 'before-consent phase: a default granting analytics, the CMP record aside',
+    kind: 'positive-consent-without-choice',
+    ctx: context(visit({ phase: 'before-consent', consent: { signals: [cmDefault({ analytics: true })] } })),
+    count: 1,
+    mentions: 'before anyone touched the consent banner',
+  },
+  {
+    name: 'the site holds a choice: a default granting analytics is not raised',
+    kind: 'positive-consent-without-choice',
+    ctx: context(visit({ consent: { recorded: recorded({ choiceMade: true, purposes: { analytics: false } }), signals: [cmDefault({ analytics: true })] } })),
+    count: 0,
+  },
+  {
+    name: 'no record at all while browsing: nothing says the banner is still waiting',
+    kind: 'positive-consent-without-choice',
+    ctx: context(visit({ consent: { signals: [cmDefault({ analytics: true })] } })),
+    count: 0,
+  },
+  {
+    name: 'a Consent Mode update (a choice reached the tags) is not a default',
+    kind: 'positive-consent-without-choice',
+    ctx: context(visit({ consent: { recorded: noChoice, signals: [{ ...cmDefault({ analytics: true }), choiceMade: true }] } })),
+    count: 0,
+  },
+  {
+    name: 'a signal that does not say whether a choice was made (gcs alone) is not raised',
+    kind: 'positive-consent-without-choice',
+    ctx: context(visit({ consent: { recorded: noChoice, signals: [{ source: 'gcs', purposes: { analytics: true }, raw: 'gcs=G101' }] } })),
+    count: 0,
+  },
+  {
+    name: 'a default granting only functional storage',
+    kind: 'positive-consent-without-choice',
+    ctx: context(visit({ consent: { recorded: noChoice, signals: [cmDefault({ functional: true, analytics: false })] } })),
+    count: 0,
+  },
+  {
+    name: 'without a consent mechanism a granted default is a tag setting',
+    kind: 'positive-consent-without-choice',
+    ctx: context(
+      visit({
+        declared: { sources: [] },
+        consent: {
+          recorded: recorded({ source: 'consent-mode', choiceMade: false, purposes: { analytics: true } }),
+          signals: [{ source: 'gcs', purposes: { analytics: true }, choiceMade: false, raw: 'gcd=13t3t3l3l5' }],
+        },
+      }),
+    ),
+    count: 0,
+  },
+  {
+    name: 'after-reject phase: the default is the check’s business, not this rule’s',
+    kind: 'positive-consent-without-choice',
+    ctx: context(visit({ phase: 'after-reject', consent: { recorded: noChoice, signals: [cmDefault({ analytics: true })] } })),
+    count: 0,
+  },
+  {
+    name: 'the recorded CMP’s own signal is the record, not a second finding',
+    kind: 'positive-consent-without-choice',
+    ctx: context(
+      visit({
+        consent: {
+          recorded: recorded({ choiceMade: false, purposes: { necessary: true, analytics: true } }),
+          signals: [{ source: 'cmp:onetrust', purposes: { analytics: true }, choiceMade: false }],
+        },
+      }),
+    ),
+    count: 1,
+  },
   // consent-differs-from-preference
   {
     name: 'site records analytics the saved preference refuses',
@@ -357,6 +464,26 @@ describe('consent rules', () => {
   test('evidence lists at most five example requests', () => {
     const [finding] = RULES['tracking-before-consent'](context(visit({ phase: 'before-consent', requests: hits(8) })));
     expect(finding?.evidence.filter((e) => e.type === 'request')).toHaveLength(5);
+  });
+
+  test('a granted default names the signal and the record that holds no choice', () => {
+    const findings = RULES['positive-consent-without-choice'](
+      context(visit({ consent: { recorded: noChoice, signals: [cmDefault({ analytics: true, advertising: false }, 'ad_storage=denied;analytics_storage=granted')] } })),
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: 'high', purpose: 'analytics', phase: 'browsing' });
+    expect(findings[0]?.evidence).toEqual([
+      { type: 'signal', source: 'consent-mode', value: 'ad_storage=denied;analytics_storage=granted' },
+      { type: 'consent', source: 'cmp:cookieconsent', choiceMade: false, purposes: { necessary: true, analytics: false, advertising: false }, phase: 'browsing' },
+    ]);
+    expect(findings[0]?.explanation).toContain('the Cookieconsent consent banner holds no choice yet');
+  });
+
+  test('a signal without a raw value is described by its purposes', () => {
+    const [finding] = RULES['positive-consent-without-choice'](
+      context(visit({ phase: 'before-consent', consent: { signals: [{ source: 'tcf', purposes: { advertising: true, analytics: false }, choiceMade: false }] } })),
+    );
+    expect(finding?.evidence).toEqual([{ type: 'signal', source: 'tcf', value: 'analytics=denied, advertising=granted' }]);
   });
 
   test('the refusal is the first evidence item of consent-ignored', () => {

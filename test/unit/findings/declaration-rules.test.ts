@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import type { IndependentClassifier } from '../../../src/core/findings/context.ts';
 import { RULES } from '../../../src/core/findings/rules/index.ts';
+import { misleads } from '../../../src/core/findings/rules/wrong-purpose.ts';
 import {
   CDN,
   FONT,
@@ -26,6 +27,13 @@ const classify: IndependentClassifier = ({ name }) => {
   if (name === 'PHPSESSID') return { purpose: 'necessary', source: 'known-cookie' };
   if (name.includes('track')) return { purpose: 'advertising', source: 'heuristic' };
   return { purpose: 'unknown', source: 'unknown' };
+};
+
+/** `classify` plus a functional `lang` and a social `c_user`. */
+const lineClassify: IndependentClassifier = (input) => {
+  if (input.name === 'lang') return { purpose: 'functional', source: 'known-cookie', detail: 'language' };
+  if (input.name === 'c_user') return { purpose: 'social', source: 'tracker', detail: 'Facebook' };
+  return classify(input);
 };
 
 const GA_DECLARED = declaredCookie({ name: '_ga', purpose: 'analytics', retentionSeconds: 63072000 });
@@ -243,6 +251,81 @@ const cases: RuleCase[] = [
     ),
     count: 0,
   },
+  {
+    name: 'site-level retention: a consent manager’s own cookie is exempt',
+    kind: 'retention-exceeds-declared',
+    ctx: context(
+      visit({
+        declared: { retentionSeconds: 14 * 86400 },
+        cookies: [cookie({ name: 'usprivacy', lifetimeSeconds: 365 * 86400 }), cookie({ name: 'cc_cookie', lifetimeSeconds: 182 * 86400 })],
+      }),
+    ),
+    count: 0,
+  },
+  {
+    name: 'site-level retention: a third party’s cookie is not what the site’s statement covers',
+    kind: 'retention-exceeds-declared',
+    ctx: context(visit({ declared: { retentionSeconds: 14 * 86400 }, cookies: [cookie({ name: 'fr', domain: '.facebook.com', party: 'third', lifetimeSeconds: 90 * 86400 })] })),
+    count: 0,
+  },
+  {
+    name: 'site-level retention (DPV, 14 days): the explanation says it is the site’s general statement',
+    kind: 'retention-exceeds-declared',
+    ctx: context(
+      visit({
+        declared: { retentionSeconds: 14 * 86400, sources: [{ kind: 'dpv', valid: true }] },
+        cookies: [cookie({ name: 'nw_lang', lifetimeSeconds: 365 * 86400 })],
+      }),
+    ),
+    count: 1,
+    mentions: 'the site declares it keeps collected data for 14 days (in its machine-readable privacy declaration (DPV))',
+  },
+  {
+    name: 'a cookie-level declaration wins over the site-level one, and the explanation names the cookie list',
+    kind: 'retention-exceeds-declared',
+    ctx: context(
+      visit({
+        declared: { retentionSeconds: 14 * 86400, cookies: [declaredCookie({ name: '_ga', retentionSeconds: 365 * 86400, source: 'cmp:cookieconsent' })] },
+        cookies: [GA_COOKIE, cookie({ name: 'nw_lang', lifetimeSeconds: 7 * 86400 })],
+      }),
+    ),
+    count: 1,
+    mentions: "the site's cookie list (the Cookieconsent consent banner) declares it for 1 year",
+  },
+  // wrong-purpose across the necessary/functional line and between tracking purposes
+  {
+    name: 'declared necessary, known functional (and the reverse): lists draw that line differently',
+    kind: 'wrong-purpose',
+    ctx: context(
+      visit({
+        declared: { cookies: [declaredCookie({ name: 'lang', purpose: 'necessary' }), declaredCookie({ name: 'PHPSESSID', purpose: 'functional' })] },
+      }),
+      { classify: lineClassify },
+    ),
+    count: 0,
+  },
+  {
+    name: 'declared advertising, known analytics: a swap',
+    kind: 'wrong-purpose',
+    ctx: context(visit({ declared: { cookies: [declaredCookie({ name: '_ga', purpose: 'advertising' })] }, cookies: [GA_COOKIE] }), { classify: lineClassify }),
+    count: 1,
+    mentions: 'declared as advertising but serves analytics',
+  },
+  {
+    name: 'declared functional, known social media: understated',
+    kind: 'wrong-purpose',
+    ctx: context(visit({ declared: { cookies: [declaredCookie({ name: 'c_user', purpose: 'functional' })] } }), { classify: lineClassify }),
+    count: 1,
+  },
+  {
+    name: 'social versus advertising is not raised',
+    kind: 'wrong-purpose',
+    ctx: context(
+      visit({ declared: { cookies: [declaredCookie({ name: 'c_user', purpose: 'advertising' }), declaredCookie({ name: 'IDE', purpose: 'social' })] } }),
+      { classify: lineClassify },
+    ),
+    count: 0,
+  },
   // invalid-metadata
   {
     name: 'a malformed gpc.json and a bad TC string',
@@ -307,6 +390,44 @@ describe('declaration rules', () => {
     expect(finding?.evidence).toContainEqual(
       expect.objectContaining({ type: 'cookie', name: '_ga', classification: { purpose: 'analytics', source: 'known-cookie', detail: 'Google Analytics' } }),
     );
+  });
+
+  test('site-level evidence says `site-retention` without a cookie name; cookie-level names the declaration', () => {
+    const site = RULES['retention-exceeds-declared'](context(visit({ declared: { retentionSeconds: 14 * 86400 }, cookies: [GA_COOKIE] })));
+    expect(site[0]?.evidence).toEqual([
+      { type: 'cookie', name: '_ga', domain: '.shop.example', phase: 'browsing' },
+      { type: 'declaration', source: 'site-retention', retentionSeconds: 14 * 86400 },
+    ]);
+    expect(site[0]?.explanation).toContain('No retention is declared for this cookie itself');
+    const own = RULES['retention-exceeds-declared'](
+      context(visit({ declared: { retentionSeconds: 14 * 86400, cookies: [declaredCookie({ name: '_ga', retentionSeconds: 30 * 86400 })] }, cookies: [GA_COOKIE] })),
+    );
+    expect(own[0]?.evidence[1]).toEqual({ type: 'declaration', source: 'cmp:onetrust', name: '_ga', retentionSeconds: 30 * 86400 });
+  });
+
+  // declared × known: the finding only where the declaration understates tracking or swaps analytics and advertising
+  test.each([
+    ['necessary', 'functional', false],
+    ['functional', 'necessary', false],
+    ['necessary', 'analytics', true],
+    ['necessary', 'advertising', true],
+    ['necessary', 'social', true],
+    ['functional', 'analytics', true],
+    ['functional', 'advertising', true],
+    ['functional', 'social', true],
+    ['analytics', 'advertising', true],
+    ['advertising', 'analytics', true],
+    ['analytics', 'social', false],
+    ['social', 'advertising', false],
+    ['advertising', 'social', false],
+    ['social', 'analytics', false],
+    ['analytics', 'functional', false],
+    ['advertising', 'necessary', false],
+    ['analytics', 'analytics', false],
+    ['unknown', 'advertising', false],
+    ['necessary', 'unknown', false],
+  ] as const)('misleads(declared %s, known %s) = %s', (declared, known, expected) => {
+    expect(misleads(declared, known)).toBe(expected);
   });
 
   test('a classifier that throws is treated as no classification', () => {

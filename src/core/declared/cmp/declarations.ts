@@ -62,6 +62,15 @@ export interface CookieSpec {
   domain?: unknown;
 }
 
+/** A declaration that says how long the cookie lives (a duration, or session). */
+function hasRetention(cookie: DeclaredCookie): boolean {
+  return cookie.retentionSeconds !== null || cookie.session === true;
+}
+
+function sameRetention(a: DeclaredCookie, b: DeclaredCookie): boolean {
+  return a.retentionSeconds === b.retentionSeconds && (a.session === true) === (b.session === true);
+}
+
 /** Collects declared cookies for one CMP, with the notes on what had to be skipped. */
 export class Declarations {
   readonly cookies: DeclaredCookie[] = [];
@@ -86,16 +95,23 @@ export class Declarations {
     if (spec.name.prefix) cookie.prefix = true;
     if (session) cookie.session = true;
     // The same cookie listed twice for the same purpose (a cleanup list and a cookie table) is one declaration;
-    // the second listing fills in what the first left open (domain, retention).
-    const key = `${cookie.prefix ? 'p' : 'n'}|${cookie.purpose}|${cookie.name}`;
+    // the second listing fills in what the first left open (domain, retention). A pattern and an exact listing of the
+    // same name (vanilla-cookieconsent's autoClear `/^_ga/` and its table row `_ga`, 1 year) are one declaration too,
+    // kept as the pattern, unless they declare different retentions.
+    const key = `${cookie.purpose}|${cookie.name}`;
     const same = this.index.get(key) ?? [];
-    const seen = same.find((c) => c.domain === cookie.domain || c.domain === undefined || cookie.domain === undefined);
+    const seen = same.find(
+      (c) =>
+        (c.domain === cookie.domain || c.domain === undefined || cookie.domain === undefined) &&
+        (c.prefix === cookie.prefix || (!hasRetention(c) || !hasRetention(cookie) || sameRetention(c, cookie))),
+    );
     if (seen) {
       if (seen.domain === undefined && cookie.domain !== undefined) seen.domain = cookie.domain;
-      if (seen.retentionSeconds === null && !seen.session) {
+      if (!hasRetention(seen)) {
         seen.retentionSeconds = cookie.retentionSeconds;
         if (cookie.session) seen.session = true;
       }
+      if (cookie.prefix && !seen.prefix) seen.prefix = true;
       return;
     }
     if (this.cookies.length >= MAX_DECLARED) return;

@@ -1,12 +1,16 @@
 // `retention-exceeds-declared`: a cookie lives at least 1.5× longer than its declared retention: the cookie-level
-// declaration where one matches (the longest, if several), else the site-level retention for first-party cookies.
-// A declared retention of 0 means "session": a persistent cookie of a day or more then exceeds it.
-import type { EvidenceItem, Finding } from '../../types.ts';
+// declaration where one matches (the longest, if several), else the site-level retention. The site-level value (DPV's
+// storage duration of a processing) is what the site says it keeps collected data for: it is compared with first-party
+// cookies only (a third party's cookie lifetime is not what the site's own retention statement covers), and never with
+// a consent manager's own cookie (it keeps the visitor's choice, not collected data). Evidence and explanation say
+// which level was used. A declared retention of 0 means "session": a persistent cookie of a day or more then exceeds it.
+import type { DeclaredSourceKind, EvidenceItem, Finding, Visit } from '../../types.ts';
+import { isConsentCookie } from '../consent-cookie.ts';
 import type { RuleContext } from '../context.ts';
 import { matchDeclared } from '../declared-cookie-match.ts';
 import { cookieEvidence } from '../evidence.ts';
 import { finding } from '../finding.ts';
-import { cookiesOf, declaredCookiesOf, siteRetentionOf } from '../safe.ts';
+import { cookiesOf, declaredCookiesOf, siteRetentionOf, sourcesOf } from '../safe.ts';
 import { TEXTS } from '../texts.ts';
 import { uniqueCookies } from '../tracking.ts';
 
@@ -21,9 +25,15 @@ function isSeconds(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
+/** Where the site-level retention was declared: a valid DPV source is the only reader that gives one. */
+function siteRetentionSource(visit: Visit): DeclaredSourceKind | null {
+  return sourcesOf(visit).some((s) => s.kind === 'dpv' && s.valid === true) ? 'dpv' : null;
+}
+
 export function retentionExceedsDeclared({ visit }: RuleContext): Finding[] {
   const declared = declaredCookiesOf(visit);
   const siteRetention = siteRetentionOf(visit);
+  const siteSource = siteRetentionSource(visit);
   const findings: Finding[] = [];
   for (const cookie of uniqueCookies(cookiesOf(visit))) {
     const lifetime = cookie.lifetimeSeconds;
@@ -38,15 +48,16 @@ export function retentionExceedsDeclared({ visit }: RuleContext): Finding[] {
     );
     let limit: number;
     let declaration: EvidenceItem;
-    let level: 'cookie' | 'site';
+    let source: string | null;
     if (longest && isSeconds(longest.retentionSeconds)) {
       limit = longest.retentionSeconds;
-      declaration = { type: 'declaration', source: String(longest.source), name: longest.name, retentionSeconds: limit };
-      level = 'cookie';
-    } else if (siteRetention !== null && siteRetention >= 0 && cookie.party === 'first') {
+      source = String(longest.source);
+      declaration = { type: 'declaration', source, name: longest.name, retentionSeconds: limit };
+    } else if (isSeconds(siteRetention) && cookie.party === 'first' && !isConsentCookie(cookie.name)) {
       limit = siteRetention;
+      source = null;
+      // `site-retention` (no `name`): no cookie-level declaration matched, the site's general statement was used
       declaration = { type: 'declaration', source: 'site-retention', retentionSeconds: limit };
-      level = 'site';
     } else continue;
     if (!exceeds(lifetime, limit)) continue;
     findings.push(
@@ -54,7 +65,9 @@ export function retentionExceedsDeclared({ visit }: RuleContext): Finding[] {
         'retention-exceeds-declared',
         'medium',
         visit.phase,
-        TEXTS.retentionExceedsDeclared(cookie.name, lifetime, limit, level),
+        source === null
+          ? TEXTS.retentionExceedsSiteRetention(cookie.name, lifetime, limit, siteSource)
+          : TEXTS.retentionExceedsDeclared(cookie.name, lifetime, limit, source),
         [cookieEvidence(cookie, visit.phase), declaration],
         cookie.purpose,
       ),

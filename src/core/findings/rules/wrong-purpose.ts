@@ -1,8 +1,14 @@
 // `wrong-purpose`: a cookie declared under one purpose but known to serve another. The site's declaration is checked
 // against the injected independent classifier (which ignores declarations), never against the report's own cookie
 // purpose (that one puts the declaration first). Only confident classifications count (a known cookie or the setting
-// tracker, not a name heuristic), and only when the declaration understates the cookie: an analytics cookie filed
-// under advertising is over-cautious, not misleading.
+// tracker, not a name heuristic), and only when the difference misleads a consent choice:
+// - the declaration understates a tracking purpose: a cookie known to serve analytics, advertising or social media is
+//   filed under necessary or functional;
+// - analytics and advertising are swapped (either way): the choice for one purpose then controls the other.
+// Never across the necessary/functional line (lists draw it differently: a language or basket cookie is either), never
+// when the cookie is known to be necessary or functional (a tracking declaration for it is over-cautious), and not
+// between social and advertising or analytics (a social pixel is advertising in one list and social in another).
+import { isTrackingPurpose } from '../../purposes.ts';
 import type { EvidenceItem, Finding, ObservedCookie, Purpose } from '../../types.ts';
 import { isConsentCookie } from '../consent-cookie.ts';
 import type { Classification, IndependentClassifier, RuleContext } from '../context.ts';
@@ -12,12 +18,17 @@ import { cookiesOf, declaredCookiesOf } from '../safe.ts';
 import { TEXTS } from '../texts.ts';
 import { cookieKey, uniqueCookies } from '../tracking.ts';
 
-const RANK: Record<Purpose, number> = { necessary: 0, functional: 1, analytics: 2, social: 2, advertising: 3, unknown: -1 };
+/** True when the declared purpose misleads about what the cookie is known to do (see above). */
+export function misleads(declared: Purpose, known: Purpose): boolean {
+  if (declared === 'unknown' || known === 'unknown' || declared === known) return false;
+  if (!isTrackingPurpose(known)) return false;
+  if (!isTrackingPurpose(declared)) return true;
+  return (declared === 'analytics' && known === 'advertising') || (declared === 'advertising' && known === 'analytics');
+}
 
 function understates(declared: Purpose, known: Classification): boolean {
   if (known.source !== 'known-cookie' && known.source !== 'tracker') return false;
-  if (declared === 'unknown' || known.purpose === 'unknown' || known.purpose === declared) return false;
-  return RANK[known.purpose] >= RANK[declared];
+  return misleads(declared, known.purpose);
 }
 
 function safeClassify(classify: IndependentClassifier, cookie: Parameters<IndependentClassifier>[0]): Classification | null {

@@ -144,6 +144,52 @@ describe('collectCmpGlobals', () => {
     ]);
   });
 
+  test('vanilla-cookieconsent v3 cookie tables survive the copy, ten levels down, as string cells', () => {
+    const deep = { a: { b: { c: { d: { e: { f: { g: { h: { i: { j: { k: { l: 'too deep' } } } } } } } } } } } };
+    const section = {
+      linkedCategory: 'analytics',
+      cookieTable: {
+        headers: { name: 'Name', expiration: 'Expiration', rank: 3 },
+        body: [
+          { name: '_ga', expiration: '2 years', desc: 'x'.repeat(1000), extra: deep, fn: () => 1 },
+          'not a row',
+        ],
+      },
+      title: 'not collected',
+    };
+    page({
+      CookieConsent: {
+        getUserPreferences: () => ({ acceptedCategories: [], rejectedCategories: ['analytics'] }),
+        acceptedCategory: () => false,
+        getCookie: () => ({}),
+        getConfig: (field: string) =>
+          field === 'language' ? { translations: { de: { preferencesModal: { sections: [] } }, en: { preferencesModal: { sections: [section] } } } } : field === 'categories' ? { analytics: { deep } } : undefined,
+      },
+    });
+    const globals = collectCmpGlobals();
+    expect(depth(globals)).toBeLessThanOrEqual(12);
+    expect(globals.cookieconsent).toMatchObject({
+      config: {
+        language: {
+          translations: {
+            en: {
+              preferencesModal: {
+                sections: [
+                  {
+                    linkedCategory: 'analytics',
+                    cookieTable: { headers: { name: 'Name', expiration: 'Expiration' }, body: [{ name: '_ga', expiration: '2 years', desc: 'x'.repeat(300) }, null] },
+                  },
+                ],
+              },
+            },
+          },
+        },
+      },
+    });
+    const [reading] = readCmps({ cookies: [], storage: {}, globals, scripts: [] });
+    expect(reading?.cookies).toEqual([{ name: '_ga', purpose: 'analytics', retentionSeconds: 63_072_000, source: 'cmp:cookieconsent' }]);
+  });
+
   test('hostile globals cost only themselves', () => {
     const cyclic: Record<string, unknown> = { name: 'loop' };
     cyclic.self = cyclic;
@@ -186,7 +232,7 @@ describe('collectCmpGlobals', () => {
     expect(globals.cookiebot).toEqual({});
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(JSON.parse(JSON.stringify(globals))).toEqual(globals);
-    expect(depth(globals)).toBeLessThanOrEqual(9); // 8 levels under each CMP key
+    expect(depth(globals)).toBeLessThanOrEqual(12); // 11 levels under each CMP key: the snapshot sanitizer's 12 with the key
     walk(globals, (v) => {
       if (typeof v === 'string') expect(v.length).toBeLessThanOrEqual(4096);
       if (Array.isArray(v)) expect(v.length).toBeLessThanOrEqual(500);
