@@ -4,7 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   crawlExitCode,
   defaultConcurrency,
@@ -448,7 +448,7 @@ export async function crawl(list: string | readonly string[], options: CrawlOpti
   say(
     `crawl ${crawlId} (shard ${formatShard(shard)}): ${state.ok} checked, ${state.failed} failed, ${plan.problems.length} list lines skipped` +
       `${plan.done.length ? `, ${plan.done.length} finished before` : ''} in ${(elapsedMs / 1000).toFixed(1)} s` +
-      ` (${rate.toFixed(2)} sites/min); output in ${relative(process.cwd(), out) || '.'}`,
+      ` (${rate.toFixed(2)} sites/min); output in ${out}`,
   );
   if (exitCode === 2) say('no site could be checked');
   return {

@@ -1,0 +1,22 @@
+// Small non-cryptographic hashes (cyrb53): stable visit ids and file-name suffixes, the same on every machine.
+
+/** A 53-bit hash of `text`: a safe integer, usable as OpenWPM's `visit_id`. */
+export function hash53(text: string, seed = 0): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** Eight hex digits of `hash53(text)`. */
+export function hashHex8(text: string): string {
+  return (hash53(text) % 0x100000000).toString(16).padStart(8, '0');
+}
