@@ -8,5 +8,6 @@ export function reportName(url: string): string {
   if (u.protocol === 'https:' && !u.port && u.pathname === '/' && !u.search) return host;
   const rest = `${u.port ? `_${u.port}` : ''}${u.pathname}${u.search}`.replace(/[^a-z0-9.-]+/gi, '_').replace(/_+$/, '');
   const scheme = u.protocol === 'http:' ? 'http_' : '';
-  return `${scheme}${host}${rest}`.slice(0, 110).replace(/^\.+/, '_') + `-${hashHex8(url)}`;
+  const readable = `${scheme}${host}${rest}`.slice(0, 110).replace(/^\.+/, '_');
+  return `${readable}-${hashHex8(url)}`;
 }
