@@ -20,6 +20,20 @@ export function hostnameOf(url: string): string {
   }
 }
 
+/** Registrable domain per host name: tldts is the costliest step left once the tracker lookup is indexed. */
+const sites = new Map<string, string>();
+const SITE_CACHE_LIMIT = 8192;
+
+function siteOfHost(host: string): string {
+  let site = sites.get(host);
+  if (site === undefined) {
+    site = siteOf(host);
+    if (sites.size >= SITE_CACHE_LIMIT) sites.clear();
+    sites.set(host, site);
+  }
+  return site;
+}
+
 export function classifyRequest(
   db: TrackerDatabase | null,
   url: string,
@@ -27,7 +41,7 @@ export function classifyRequest(
   topSite: string,
   type: string,
 ): RequestClass {
-  const site = siteOf(hostnameOf(url));
+  const site = siteOfHost(hostnameOf(url));
   const party = partyOf(site, topSite);
   const tracker = db ? db.matchRequest({ url, sourceUrl: topUrl, type }) : null;
   return { site, party, tracker };

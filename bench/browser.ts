@@ -1,0 +1,244 @@
+// The browser sections: page-load overhead (headless Chromium with and without Candor, visits alternating),
+// the service worker's heap after many visits, and the popup's render time for a very heavy tab.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { type CandorBrowser, defaultExtensionDir, launch } from '../src/cli/launch.ts';
+import type { ReportSummary } from '../src/core/types.ts';
+import { startInternet } from '../sites/internet.ts';
+import type { BenchOptions, Section } from './main.ts';
+import { HEAVY_URL, POPUP_URL, benchRoutes } from './sites/heavy.ts';
+import { median, progress, round } from './stats.ts';
+
+const SETTLE_MS = 250;
+
+export interface PageLoadResult {
+  loads: number;
+  withMedianMs: number;
+  withoutMedianMs: number;
+  overheadMedian: number;
+  /** wall time of page.goto(…, load), for reference */
+  withWallMedianMs: number;
+  withoutWallMedianMs: number;
+  resourcesPerLoad: number;
+  /** what Candor itself recorded for the last visit */
+  page: ReportSummary | null;
+}
+
+export interface MemoryResult {
+  visits: number;
+  heapUsedMB: number;
+  heapTotalMB: number;
+  /** after the first few visits, for comparison */
+  heapUsedEarlyMB: number;
+  gc: boolean;
+}
+
+export interface PopupResult {
+  runs: number;
+  heavyMs: number;
+  emptyMs: number;
+  ratio: number;
+  heavy: { requests: number; cookies: number; thirdParties: number; state: string };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function visit(page: Page, url: string): Promise<{ loadMs: number; wallMs: number; resources: number }> {
+  const started = performance.now();
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  const wallMs = performance.now() - started;
+  const timing = await page.evaluate(async () => {
+    await new Promise((r) => setTimeout(r, 0)); // loadEventEnd is set once the load handlers have run
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return { loadMs: nav ? nav.loadEventEnd - nav.startTime : Number.NaN, resources: performance.getEntriesByType('resource').length };
+  });
+  return { ...timing, wallMs };
+}
+
+async function serviceWorkerHeap(browser: Browser): Promise<{ used: number; total: number; gc: boolean }> {
+  const target = await browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+    { timeout: 20_000 },
+  );
+  const session = await target.createCDPSession();
+  let gc = false;
+  try {
+    await session.send('HeapProfiler.enable');
+    await session.send('HeapProfiler.collectGarbage');
+    gc = true;
+  } catch {
+    gc = false;
+  }
+  const usage = await session.send('Runtime.getHeapUsage');
+  await session.detach().catch(() => undefined);
+  return { used: usage.usedSize / 2 ** 20, total: usage.totalSize / 2 ** 20, gc };
+}
+
+async function pageLoad(withC: CandorBrowser, without: CandorBrowser, loads: number): Promise<PageLoadResult> {
+  const pages = { with: await withC.newPage(), without: await without.newPage() };
+  const samples = { with: [] as number[], without: [] as number[], withWall: [] as number[], withoutWall: [] as number[] };
+  let resources = 0;
+  for (let i = 0; i < 2; i++) {
+    await visit(pages.with, HEAVY_URL);
+    await visit(pages.without, HEAVY_URL);
+  }
+  for (let i = 0; i < loads; i++) {
+    const order: ('with' | 'without')[] = i % 2 === 0 ? ['with', 'without'] : ['without', 'with'];
+    for (const which of order) {
+      const v = await visit(pages[which], HEAVY_URL);
+      samples[which].push(v.loadMs);
+      samples[which === 'with' ? 'withWall' : 'withoutWall'].push(v.wallMs);
+      resources = v.resources;
+      await sleep(SETTLE_MS);
+    }
+    progress(`pageLoad: ${i + 1}/${loads} with ${samples.with.at(-1)?.toFixed(0)} ms, without ${samples.without.at(-1)?.toFixed(0)} ms`);
+  }
+  await withC.message('flush', {});
+  const report = await withC.report(HEAVY_URL);
+  const withMedianMs = median(samples.with);
+  const withoutMedianMs = median(samples.without);
+  await pages.without.close();
+  return {
+    loads,
+    withMedianMs: round(withMedianMs, 1),
+    withoutMedianMs: round(withoutMedianMs, 1),
+    overheadMedian: round(withMedianMs / withoutMedianMs - 1, 4),
+    withWallMedianMs: round(median(samples.withWall), 1),
+    withoutWallMedianMs: round(median(samples.withoutWall), 1),
+    resourcesPerLoad: resources,
+    page: report?.summary ?? null,
+  };
+}
+
+async function memory(withC: CandorBrowser, visits: number): Promise<MemoryResult> {
+  const page = await withC.newPage();
+  let early = Number.NaN;
+  for (let i = 0; i < visits; i++) {
+    await page.goto(HEAVY_URL, { waitUntil: 'load', timeout: 60_000 });
+    if (i === Math.min(4, visits - 1)) {
+      await withC.message('flush', {});
+      early = (await serviceWorkerHeap(withC.browser)).used;
+    }
+    if ((i + 1) % 50 === 0) progress(`memory: ${i + 1}/${visits} visits`);
+  }
+  await sleep(500);
+  await withC.message('flush', {});
+  const heap = await serviceWorkerHeap(withC.browser);
+  await page.close();
+  return { visits, heapUsedMB: round(heap.used, 2), heapTotalMB: round(heap.total, 2), heapUsedEarlyMB: round(early, 2), gc: heap.gc };
+}
+
+/** Navigation start → body[data-ready="true"] of the popup opened as a page. */
+async function popupTime(withC: CandorBrowser, tabId: number): Promise<{ ms: number; state: string }> {
+  const page = await withC.browser.newPage();
+  try {
+    await page.evaluateOnNewDocument(`new MutationObserver((_, o) => {
+      if (document.body && document.body.dataset.ready === 'true') { window.__candorReadyAt = performance.now(); o.disconnect(); }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });`);
+    void page.goto(`${withC.extensionBase}src/popup/index.html?tabId=${tabId}`).catch(() => undefined);
+    const handle = await page.waitForFunction(
+      () => {
+        const b = document.body;
+        if (b?.dataset.ready !== 'true') return false;
+        const at = (window as unknown as { __candorReadyAt?: number }).__candorReadyAt;
+        return { ms: at ?? performance.now(), state: b.dataset.state ?? '' };
+      },
+      { polling: 'mutation', timeout: 30_000 },
+    );
+    return (await handle.jsonValue()) as { ms: number; state: string };
+  } finally {
+    await page.close();
+  }
+}
+
+async function popup(withC: CandorBrowser, runs: number): Promise<PopupResult> {
+  const page = await withC.newPage();
+  await page.goto(POPUP_URL, { waitUntil: 'load', timeout: 120_000 });
+  await sleep(2000); // let the last cookie and request events arrive
+  await withC.message('flush', {});
+  const tabId = await withC.message('getTabId', { url: POPUP_URL });
+  if (tabId === null) throw new Error('Candor has no visit for the popup bench page');
+  const report = await withC.message('getTabReport', { tabId });
+  const blank = await withC.browser.newPage();
+  // A tab Candor has no visit for: an extension page's own tab (extension pages are not observed).
+  const control = await withC.browser.newPage();
+  void control.goto(`${withC.extensionBase}src/popup/index.html?tabId=-1`).catch(() => undefined);
+  await control.waitForSelector('body[data-ready]', { timeout: 20_000 });
+  const emptyTabId = await control.evaluate(async () => {
+    type Api = { tabs: { getCurrent(): Promise<{ id?: number } | undefined> } };
+    const g = globalThis as { browser?: Api; chrome?: Api };
+    const api = g.browser ?? g.chrome;
+    return (await api?.tabs.getCurrent())?.id ?? -1;
+  });
+  const heavy: number[] = [];
+  const empty: number[] = [];
+  let state = '';
+  await popupTime(withC, tabId); // warm-up
+  await popupTime(withC, emptyTabId);
+  for (let i = 0; i < runs; i++) {
+    const h = await popupTime(withC, tabId);
+    heavy.push(h.ms);
+    state = h.state;
+    empty.push((await popupTime(withC, emptyTabId)).ms);
+    progress(`popup: ${i + 1}/${runs} heavy ${h.ms.toFixed(0)} ms, empty ${empty.at(-1)?.toFixed(0)} ms`);
+  }
+  await Promise.all([blank.close(), control.close(), page.close()]);
+  const heavyMs = median(heavy);
+  const emptyMs = median(empty);
+  return {
+    runs,
+    heavyMs: round(heavyMs, 1),
+    emptyMs: round(emptyMs, 1),
+    ratio: round(heavyMs / emptyMs, 2),
+    heavy: {
+      requests: report?.summary.requests ?? 0,
+      cookies: report?.summary.cookies ?? 0,
+      thirdParties: report?.summary.thirdParties ?? 0,
+      state,
+    },
+  };
+}
+
+export async function benchBrowsers(o: BenchOptions, sections: Section[]): Promise<Record<string, unknown>> {
+  const dir = defaultExtensionDir('chromium');
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`the extension is not built at ${dir}: run npm run build`);
+  // Browsers write under $HOME and $TMPDIR: keep them in a scratch folder.
+  const scratch = resolve('.tmp/bench-scratch');
+  mkdirSync(join(scratch, 'tmp'), { recursive: true });
+  process.env.HOME = scratch;
+  process.env.TMPDIR = join(scratch, 'tmp');
+  const internet = await startInternet({ roots: [], routes: benchRoutes });
+  const out: Record<string, unknown> = {};
+  let withC: CandorBrowser | null = null;
+  try {
+    withC = await launch({ kind: 'chromium', proxy: internet.proxyUrl, insecure: true });
+    const sectionRun = async (name: Section, fn: () => Promise<unknown>) => {
+      if (!sections.includes(name)) return;
+      progress(`== ${name}`);
+      const started = Date.now();
+      try {
+        out[name] = await fn();
+      } catch (error) {
+        out[name] = { error: error instanceof Error ? error.message : String(error) };
+        progress(`${name}: ${String(error)}`);
+      }
+      progress(`== ${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    };
+    const c = withC;
+    await sectionRun('pageLoad', async () => {
+      const without = await launch({ kind: 'chromium', proxy: internet.proxyUrl, insecure: true, extensionDir: null });
+      try {
+        return await pageLoad(c, without, o.loads);
+      } finally {
+        await without.close().catch(() => undefined);
+      }
+    });
+    await sectionRun('popup', () => popup(c, o.popupRuns));
+    await sectionRun('memory', () => memory(c, o.visits));
+  } finally {
+    if (withC) await withC.close().catch(() => undefined);
+    await internet.close();
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+// npm run bench [-- --json] [--only classify,pageLoad,memory,popup,cookies] [--visits N] [--loads N]
+//   [--popup-runs N] [--rounds N] [--cookies-csv PATH] [--requests PATH]
+// Progress goes to stderr; with --json the last line on stdout is one JSON object with every section run.
+import { resolve } from 'node:path';
+import { benchClassify } from './classify.ts';
+import { benchCookies } from './cookies-section.ts';
+import { progress } from './stats.ts';
+
+export const SECTIONS = ['classify', 'pageLoad', 'memory', 'popup', 'cookies'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface BenchOptions {
+  json: boolean;
+  only: Section[];
+  visits: number;
+  loads: number;
+  popupRuns: number;
+  rounds: number;
+  mixedCount: number;
+  cookiesCsv: string;
+  trackerRequests: string;
+}
+
+export function parseArgs(argv: readonly string[]): BenchOptions {
+  const o: BenchOptions = {
+    json: false,
+    only: [...SECTIONS],
+    visits: 500,
+    loads: 15,
+    popupRuns: 7,
+    rounds: 5,
+    mixedCount: 10_000,
+    cookiesCsv: resolve('../shared/data/open-cookie-database/dev-half.csv'),
+    trackerRequests: resolve('../shared/data/requests/tracker-requests.json'),
+  };
+  const count = (value: string | undefined, name: string, min: number): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new Error(`${name} needs a whole number ≥ ${min}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const next = () => argv[++i];
+    if (arg === '--json') o.json = true;
+    else if (arg === '--only') {
+      const list = (next() ?? '').split(',').filter(Boolean);
+      const bad = list.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+      if (bad.length || list.length === 0) throw new Error(`--only takes a list of ${SECTIONS.join(', ')}`);
+      o.only = list as Section[];
+    } else if (arg === '--visits') o.visits = count(next(), '--visits', 1);
+    else if (arg === '--loads') o.loads = count(next(), '--loads', 1);
+    else if (arg === '--popup-runs') o.popupRuns = count(next(), '--popup-runs', 1);
+    else if (arg === '--rounds') o.rounds = count(next(), '--rounds', 1);
+    else if (arg === '--mixed') o.mixedCount = count(next(), '--mixed', 100);
+    else if (arg === '--cookies-csv') o.cookiesCsv = resolve(next() ?? '');
+    else if (arg === '--requests') o.trackerRequests = resolve(next() ?? '');
+    else throw new Error(`unknown option ${arg}`);
+  }
+  return o;
+}
+
+function errorOf(error: unknown): { error: string } {
+  return { error: error instanceof Error ? error.message : String(error) };
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let o: BenchOptions;
+  try {
+    o = parseArgs(argv);
+  } catch (error) {
+    process.stderr.write(`bench: ${errorOf(error).error}\n`);
+    return 2;
+  }
+  const out: Record<string, unknown> = { startedAt: new Date().toISOString(), node: process.version };
+  const run = async (name: Section, fn: () => Promise<unknown> | unknown) => {
+    if (!o.only.includes(name)) return;
+    progress(`== ${name}`);
+    const started = Date.now();
+    try {
+      out[name] = await fn();
+    } catch (error) {
+      out[name] = errorOf(error);
+      progress(`${name}: ${errorOf(error).error}`);
+    }
+    progress(`== ${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  };
+  await run('classify', () => benchClassify({ trackerRequestsPath: o.trackerRequests, rounds: o.rounds, mixedCount: o.mixedCount }));
+  await run('cookies', () => benchCookies(o.cookiesCsv));
+  const browserSections = o.only.filter((s) => s === 'pageLoad' || s === 'memory' || s === 'popup');
+  if (browserSections.length) {
+    const { benchBrowsers } = await import('./browser.ts');
+    try {
+      Object.assign(out, await benchBrowsers(o, browserSections));
+    } catch (error) {
+      for (const s of browserSections) out[s] ??= errorOf(error);
+      progress(`browsers: ${errorOf(error).error}`);
+    }
+  }
+  const line = JSON.stringify(out);
+  if (o.json) process.stdout.write(`${line}\n`);
+  else process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  return 0;
+}
