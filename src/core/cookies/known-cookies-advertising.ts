@@ -23,11 +23,20 @@ export const AD_TECH_SITES: readonly string[] = [
   'fastclick.net', 'creativecdn.com', 'adroll.com', 'prfct.co', 'simpli.fi', 'ipredictive.com', 'rfihub.com', 'w55c.net', 'everesttech.net',
   'advertising.com', 'zemanta.com', 'creative-serving.com', 'groovinads.com', 'adscience.nl', 'tribalfusion.com', 'exponential.com', 'adgrx.com',
   'ads-twitter.com', 'amazon-adsystem.com', 'taboola.com', 'outbrain.com', 'adition.net', 'steelhousemedia.com', 'mountain.com', 'quantserve.com',
-  'stackadapt.com', 'ad.gt', 'mookie1.com', 'dyntrk.com', 'omnitagjs.com', 'bttrack.com',
+  'stackadapt.com', 'ad.gt', 'mookie1.com', 'dyntrk.com', 'omnitagjs.com', 'bttrack.com', 'nextroll.com', 'rtbhouse.com', 'atdmt.com', 'adelphic.net',
+  'beeswax.com', 'mfadsrvr.com', 'appier.net', 'adriver.ru', 'admitad.com', 'innovid.com', 'jivox.com', 'sizmek.com', 'extremereach.io',
+  'weborama.fr', 'weborama.com', 'adnami.io', 'theadex.com', 'nuggad.net', 'revcontent.com', 'mgid.com', 'zergnet.com', 'ligatus.com', 'plista.com',
+  'adblade.com', 'kargo.com', 'indexww.com', 'openx.com', 'conversantmedia.com', 'unrulymedia.com', 'inmobi.com', 'applovin.com', 'vungle.com',
+  'chartboost.com', 'loopme.me', 'adcolony.com', 'mediavine.com', 'adthrive.com', 'freestar.io', 'ezoic.net', 'adpushup.com', 'vidazoo.com',
+  'primis.tech', 'microad.jp', 'fout.jp', 'i-mobile.co.jp',
+  // affiliate networks' tracking domains
+  'awin1.com', 'dwin1.com', 'emjcd.com', 'anrdoezrs.net', 'dpbolvw.net', 'jdoqocy.com', 'kqzyfj.com', 'tkqlhce.com', 'tradedoubler.com', 'webgains.com',
+  'linksynergy.com', 'zanox.com',
   // data management, identity graphs, audience data
   'bluekai.com', 'bkrtx.com', 'demdex.net', 'agkn.com', 'rlcdn.com', 'crwdcntrl.net', 'exelator.com', 'krxd.net', 'eyeota.net', 'tapad.com',
   'mediarithmics.com', 'zeotap.com', 'tailtarget.com', 'trkn.us', 'xplosion.de', 'ml314.com', 'id5-sync.com', 'liadm.com', 'intentiq.com',
-  'adsafeprotected.com', 'doubleverify.com', 'moatads.com',
+  'adsafeprotected.com', 'doubleverify.com', 'moatads.com', 'liveramp.com', 'pippio.com', 'arbor.io', 'uidapi.com', 'permutive.com', 'clickagy.com',
+  'c3tag.com', 'crsspxl.com', 'adgear.com', 'commander1.com',
 ];
 
 export const ADVERTISING_COOKIES: readonly KnownCookieGroup[] = [
@@ -353,4 +362,11 @@ export const SOCIAL_COOKIES: readonly KnownCookieGroup[] = [
     names: ['*'],
     sites: ['facebook.com', 'facebook.net', 'instagram.com', 'twitter.com', 'x.com', 'pinterest.com', 'vk.com', 'tiktok.com'],
   },
+  {
+    vendor: 'More marketing automation (Mautic, SharpSpring, Drip, ConvertKit)',
+    purpose: 'advertising',
+    source: 'Mautic tracking cookies; SharpSpring (koitk); Drip (_drip_client_*); ConvertKit (ck_subscriber_id)',
+    names: ['mtc_id', 'mtc_sid', 'mautic_device_id', 'mautic_referer_id', 'koitk', '_drip_client_*', 'ck_subscriber_id'],
+  },
+  { vendor: 'YouTube', org: 'google', purpose: 'advertising', source: 'Google: How Google uses cookies (YouTube embeds)', names: ['GPS'], sites: ['youtube.com', 'youtube-nocookie.com'] },
 ];

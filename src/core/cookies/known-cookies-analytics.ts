@@ -166,4 +166,14 @@ export const ANALYTICS_COOKIES: readonly KnownCookieGroup[] = [
     source: 'Bazaarvoice: cookie list (BVBRANDID, BVBRANDSID); Crazy Egg: cookies; AWS cookie notice (aws-target-*: Adobe Target)',
     names: ['BVBRANDID', 'BVBRANDSID', 'BVImpl*', 'cean', 'cean_asoc', '_ce.cch', 'ce_successful_csp_check', 'is_returning', 'aws-target-data', 'aws-target-visitor-id'],
   },
+  {
+    vendor: 'More analytics and testing tools (Adobe plug-ins, Microsoft 1DS, HubSpot legacy, Siteimprove, Nielsen DCR, SiteSpect, ABlyft, Dynatrace)',
+    purpose: 'analytics',
+    source:
+      'Adobe Analytics plug-ins (getPreviousValue gpv_*, getTimeSinceLastVisit s_tslv); Microsoft 1DS telemetry SDK; HubSpot cookies (__hsfp, hsfirstvisit); Siteimprove Analytics cookies; Nielsen DCR browser SDK; SiteSpect cookies; ABlyft cookies; Dynatrace RUM cookies',
+    names: [
+      'gpv_pn', 'gpv_*', 's_tslv', 's_nr*', 'MicrosoftApplicationsTelemetry*', '__hsfp', 'hsfirstvisit', 'nmstat', 'siteimproveses', 'nol_fpid',
+      'SSRT_*', 'SSPV_*', 'SSSC_*', 'SSOD_*', 'SSID_*', 'ablyft_*', 'dtAdk', 'dtAdkSettings', 'dtUseDebugAgent',
+    ],
+  },
 ];

@@ -85,4 +85,10 @@ export const FUNCTIONAL_COOKIES: readonly KnownCookieGroup[] = [
     names: ['language', 'twitch.lohp.countryCode', 'session_storage_last_visited_twitch_url', 'last_login', 'name'],
     sites: ['twitch.tv'],
   },
+  {
+    vendor: 'More chat, video and preference cookies (SnapEngage, Live Helper Chat, Zoho SalesIQ, HubSpot, YouTube, Vimeo, Microsoft)',
+    purpose: 'functional',
+    source: 'SnapEngage, Live Helper Chat, Zoho SalesIQ, HubSpot (language switcher, API preferences), YouTube and Vimeo player, Microsoft (display-culture) cookie documentation',
+    names: ['SnapABug*', 'lhc_*', 'siq_*', 'ZLD*', 'hs_langswitcher_choice', 'hubspotapi-prefs', '__Secure-ROLLOUT_TOKEN', 'continuous_play_v3', 'display-culture'],
+  },
 ];

@@ -265,4 +265,11 @@ export const NECESSARY_COOKIES: readonly KnownCookieGroup[] = [
     source: 'AWS: cookie notice (console sign-in state)',
     names: ['aws-userInfo', 'aws-userInfo-signed', 'aws-creds', 'aws-creds-code-verifier', 'aws-account-alias', 'aws_lang', 'noflush_awscnm'],
   },
+  {
+    vendor: 'More frameworks and platforms (Symfony, Laravel, Django, TYPO3, Joomla, Zoho, SiteSpect, YouTube)',
+    purpose: 'necessary',
+    source:
+      'Symfony (sf_redirect), Laravel (laravel_token), Django messages framework, TYPO3 backend, Joomla session (md5-named), Zoho load balancer and CSRF cookies, SiteSpect load balancing, YouTube cookie test documentation',
+    names: ['sf_redirect', 'laravel_token', 'messages', 'Typo3InstallTool', 'be_lastLoginProvider', /^[0-9a-f]{32}$/, 'zalb_*', 'zcsr_tmp', '_zcsr_tmp', 'SSLB', 'TESTCOOKIESENABLED', 'hs-membership-csrf', 'hubspotapi', 'hubspotapi-csrf'],
+  },
 ];

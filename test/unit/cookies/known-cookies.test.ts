@@ -90,6 +90,15 @@ describe('lookupKnownCookie', () => {
     ['_secure_admin_session_id', undefined, 'necessary', 'exact', '_secure_admin_session_id'],
     ['BVBRANDID', undefined, 'analytics', 'exact', 'BVBRANDID'],
     ['awsccc', undefined, 'necessary', 'exact', 'awsccc'],
+    ['gpv_pn', undefined, 'analytics', 'exact', 'gpv_pn'],
+    ['MicrosoftApplicationsTelemetryDeviceId', undefined, 'analytics', 'prefix', 'MicrosoftApplicationsTelemetry*'],
+    ['SSRT_abc', undefined, 'analytics', 'prefix', 'SSRT_*'],
+    ['sf_redirect', undefined, 'necessary', 'exact', 'sf_redirect'],
+    ['0123456789abcdef0123456789abcdef', undefined, 'necessary', 'regex', String(/^[0-9a-f]{32}$/)],
+    ['SnapABugHistory', undefined, 'functional', 'prefix', 'SnapABug*'],
+    ['mtc_id', undefined, 'advertising', 'exact', 'mtc_id'],
+    ['GPS', '.youtube.com', 'advertising', 'exact', 'GPS'],
+    ['TCID', '.commander1.com', 'advertising', 'site', '*'],
   ])('%s on %s → %s (%s %s)', (name, domain, purpose, match, pattern) => {
     const hit = lookupKnownCookie(name, domain);
     expect(hit).toMatchObject({ purpose, match, pattern });
@@ -113,6 +122,8 @@ describe('lookupKnownCookie', () => {
     ['_y', undefined],
     ['MR', undefined],
     ['SSID', undefined], // Google's name, but too generic to be Google's anywhere else
+    ['GPS', undefined],
+    ['0123456789abcdef0123456789abcdeg', undefined], // not hex: no Joomla session
   ])('unknown: %s on %s', (name, domain) => {
     expect(lookupKnownCookie(name, domain)).toBeNull();
   });
