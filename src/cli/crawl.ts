@@ -312,7 +312,7 @@ export async function crawl(list: string | readonly string[], options: CrawlOpti
   for (const p of plan.problems) {
     say(`line ${p.line}: skipped (${p.error}): ${p.input}`);
     append('summary.csv', `${summaryCsvErrorRow(p.input, '', `line ${p.line}: ${p.error}`)}\r\n`);
-    commit(problemEntry(p));
+    commit(problemEntry(p, crawlId));
   }
 
   // The sites.
@@ -355,7 +355,8 @@ export async function crawl(list: string | readonly string[], options: CrawlOpti
       input: e.input,
       url: e.url,
       rank: e.rank,
-      visit_id: hash53(e.url),
+      visit_id: hash53(`${crawlId} ${e.url}`),
+      crawl_id: crawlId,
       attempts: o.attempts,
       started_at: new Date(o.startedAt).toISOString(),
       finished_at: new Date(o.finishedAt).toISOString(),
@@ -465,8 +466,9 @@ export async function crawl(list: string | readonly string[], options: CrawlOpti
   };
 }
 
-function problemEntry(p: ListProblem): JournalEntry {
+function problemEntry(p: ListProblem, crawlId: string): JournalEntry {
   return {
+    crawl_id: crawlId,
     key: journalKey(p),
     status: p.kind,
     line: p.line,

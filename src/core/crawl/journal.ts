@@ -8,6 +8,7 @@ import type { ListEntry, ListProblem } from './list.ts';
 export type EntryStatus = 'ok' | 'error' | 'invalid' | 'duplicate';
 
 export interface JournalEntry {
+  crawl_id: string;
   /** the normalized URL, or `line:<n>` for entries that are not URLs */
   key: string;
   status: EntryStatus;

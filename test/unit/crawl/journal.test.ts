@@ -5,6 +5,7 @@ import { crawlExitCode } from '../../../src/core/crawl/outcome.ts';
 
 function entry(key: string, status: JournalEntry['status'], sizes: Record<string, number>, high = 0): JournalEntry {
   return {
+    crawl_id: 'c',
     key,
     status,
     line: 1,
