@@ -1,7 +1,7 @@
 // webRequest glue (observe only, never blocking): each event → one core call on the tab's visit state.
 import browser, { type WebRequest } from 'webextension-polyfill';
 import { classifyRequest } from '../core/observe/classify-request.ts';
-import { summarizeSent } from '../core/observe/sent-data.ts';
+import { bodyIdentifierKeys, type RequestBody, summarizeSent } from '../core/observe/sent-data.ts';
 import {
   recordCompleted,
   recordError,
@@ -46,6 +46,7 @@ export function registerRequestListeners(ready: Promise<BackgroundContext>): voi
       return undefined;
     },
     FILTER,
+    ['requestBody'],
   );
   browser.webRequest.onSendHeaders.addListener(
     (d) => void ready.then(() => safely(() => onSendHeaders(d))),
@@ -89,7 +90,16 @@ function onBeforeRequest(ctx: BackgroundContext, d: WebRequest.OnBeforeRequestDe
   const cls = classifyRequest(ctx.db, d.url, state.url, state.topSite, d.type);
   recordRequest(
     state,
-    { requestId: d.requestId, url: d.url, method: d.method, type: d.type, frameId: d.frameId, initiator, timeStamp: d.timeStamp },
+    {
+      requestId: d.requestId,
+      url: d.url,
+      method: d.method,
+      type: d.type,
+      frameId: d.frameId,
+      initiator,
+      timeStamp: d.timeStamp,
+      bodyIdentifiers: d.requestBody ? bodyIdentifierKeys(d.requestBody as unknown as RequestBody) : [],
+    },
     cls,
   );
   setTab(state);

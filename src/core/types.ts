@@ -61,6 +61,8 @@ export interface SentData {
   gpc: boolean;
   /** names of query parameters that look like identifiers (value ≥ 8 chars, high entropy) */
   identifiers: string[];
+  /** names of request-body fields (form, URL-encoded or JSON) that look like identifiers */
+  bodyIdentifiers?: string[];
 }
 
 export interface ObservedRequest {

@@ -52,6 +52,49 @@ export function identifierParams(url: string): string[] {
   return out;
 }
 
+export interface RequestBody {
+  formData?: Record<string, string[] | undefined>;
+  raw?: { bytes?: ArrayBuffer }[];
+}
+
+const MAX_BODY_BYTES = 8192;
+
+function identifierKeysOf(entries: Iterable<[string, unknown]>, out: string[]): void {
+  for (const [key, value] of entries) {
+    if (out.length >= 20) return;
+    const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
+    if (text !== null && looksLikeIdentifier(text) && !out.includes(key)) out.push(key.slice(0, 64));
+  }
+}
+
+/** Field names of a request body (form data, URL-encoded text or a JSON object, first 8 KB) that carry identifiers. */
+export function bodyIdentifierKeys(body: RequestBody | undefined): string[] {
+  const out: string[] = [];
+  if (!body) return out;
+  if (body.formData) {
+    identifierKeysOf(
+      Object.entries(body.formData).map(([k, v]) => [k, Array.isArray(v) ? v[0] : undefined] as [string, unknown]),
+      out,
+    );
+    return out;
+  }
+  const first = body.raw?.[0]?.bytes;
+  if (!first) return out;
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(new Uint8Array(first, 0, Math.min(first.byteLength, MAX_BODY_BYTES)));
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{')) {
+    try {
+      const parsed: unknown = JSON.parse(trimmed);
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) identifierKeysOf(Object.entries(parsed), out);
+    } catch {
+      // truncated or not JSON: nothing to name
+    }
+  } else if (/^[^=&\s]+=[^&]*(&[^=&\s]+=[^&]*)*$/.test(trimmed)) {
+    identifierKeysOf(new URLSearchParams(trimmed).entries(), out);
+  }
+  return out;
+}
+
 function refererKind(referer: string | undefined): SentData['refererKind'] {
   if (referer === undefined || referer === '') return 'none';
   try {

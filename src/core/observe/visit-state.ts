@@ -68,6 +68,8 @@ export interface VisitState {
   snapshot: unknown;
   navigations: { url: string; at: number; kind: 'push' | 'replace' | 'pop' | 'hash' }[];
   restoredFromCache?: boolean;
+  /** requestId → body fields carrying identifiers, until the request's headers are seen */
+  bodyIdentifiers?: Record<string, string[]>;
   dropped: { requests: number; cookies: number; storage: number };
 }
 
@@ -111,6 +113,8 @@ export function recordNavigation(state: VisitState, url: string, kind: VisitStat
 
 export interface RequestStart {
   requestId: string;
+  /** request-body fields that carry identifiers (see bodyIdentifierKeys) */
+  bodyIdentifiers?: string[];
   url: string;
   method: string;
   type: string;
@@ -147,6 +151,10 @@ export function recordRequest(state: VisitState, start: RequestStart, cls: Reque
   // Chromium and Firefox keep the requestId across redirects: a second start is the redirect target.
   if (previous && previous.url !== request.url) request.redirectedFrom = previous.url;
   state.pending[start.requestId] = state.requests.push(request) - 1;
+  if (start.bodyIdentifiers?.length) {
+    state.bodyIdentifiers ??= {};
+    state.bodyIdentifiers[start.requestId] = start.bodyIdentifiers;
+  }
   if (cls.site) state.sites[cls.site] = true;
 }
 
@@ -158,7 +166,9 @@ function pendingRequest(state: VisitState, requestId: string): ObservedRequest |
 export function recordSent(state: VisitState, requestId: string, sent: SentData, headers?: [string, string][]): void {
   const request = pendingRequest(state, requestId);
   if (!request) return;
-  request.sent = sent;
+  const body = state.bodyIdentifiers?.[requestId];
+  request.sent = body ? { ...sent, bodyIdentifiers: body } : sent;
+  if (body) delete state.bodyIdentifiers?.[requestId];
   if (headers) request.headers = { request: headers, response: request.headers?.response ?? [] };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { identifierParams, looksLikeIdentifier, summarizeSent } from '../../../src/core/observe/sent-data.ts';
+import { bodyIdentifierKeys, identifierParams, looksLikeIdentifier, summarizeSent } from '../../../src/core/observe/sent-data.ts';
 
 describe('looksLikeIdentifier', () => {
   test.each([
@@ -62,5 +62,19 @@ describe('summarizeSent', () => {
     const sent = summarizeSent(headers, 'https://t.example/');
     expect(sent.refererKind).toBe(kind);
     expect(sent.cookies).toBe(false);
+  });
+});
+
+describe('bodyIdentifierKeys', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
+  test.each([
+    [{ formData: { uid: ['Zx81kQp2Lm'], page: ['home'] } }, ['uid']],
+    [{ raw: [{ bytes: bytes('{"user_id":"k3j4h5g6f7d8","url":"https://x.example/"}') }] }, ['user_id']],
+    [{ raw: [{ bytes: bytes('cid=1746451656.1795668198&en=page_view') }] }, ['cid']],
+    [{ raw: [{ bytes: bytes('{"truncated": ') }] }, []],
+    [{ raw: [{ bytes: bytes('plain text body') }] }, []],
+    [undefined, []],
+  ])('%#', (body, expected) => {
+    expect(bodyIdentifierKeys(body)).toEqual(expected);
   });
 });
