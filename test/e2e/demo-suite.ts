@@ -130,6 +130,14 @@ export function demoSuite(kind: BrowserKind): void {
       await app.close();
     });
 
+    test('history keeps a per-site summary of the visit, nothing more', async () => {
+      const history = await b.message('getHistory', {});
+      const entry = history.find((h) => h.site === 'northwind-coffee.example');
+      expect(entry?.trackers).toEqual(expect.arrayContaining(['Google Analytics']));
+      expect(entry?.requests).toBeGreaterThan(5);
+      expect(Object.keys(entry ?? {}).sort()).toEqual(['at', 'cookies', 'findings', 'requests', 'site', 'thirdParties', 'trackers', 'url']);
+    });
+
     test('the options page saves the visitor’s consent preferences and GPC', async () => {
       const options = await b.newPage();
       void options.goto(`${b.extensionBase}src/options/index.html`).catch(() => undefined);
