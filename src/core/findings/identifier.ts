@@ -62,9 +62,19 @@ function base64(value: string): string[] {
   }
 }
 
+/** Encoded forms per value: a report checks every cookie against every third-party request (2,000 × 300). */
+const formsCache = new Map<string, readonly string[]>();
+const FORMS_CACHE_LIMIT = 4096;
+
 /** The forms in which a value may appear in a URL: raw, URL-encoded, base64 (standard and URL-safe). */
-export function encodedForms(value: string): string[] {
-  return [...new Set([value, encodeURIComponent(value), ...base64(value)])];
+export function encodedForms(value: string): readonly string[] {
+  let forms = formsCache.get(value);
+  if (forms === undefined) {
+    forms = [...new Set([value, encodeURIComponent(value), ...base64(value)])];
+    if (formsCache.size >= FORMS_CACHE_LIMIT) formsCache.clear();
+    formsCache.set(value, forms);
+  }
+  return forms;
 }
 
 /** True when the URL carries the value in one of its encoded forms. */
