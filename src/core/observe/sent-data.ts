@@ -95,14 +95,24 @@ export function bodyIdentifierKeys(body: RequestBody | undefined): string[] {
   return out;
 }
 
+// A page's requests mostly carry the same Referer: remember the last answer (new URL() was the worker's
+// costliest step per request after the storage mirror).
+let lastReferer = '';
+let lastKind: SentData['refererKind'] = 'none';
+
 function refererKind(referer: string | undefined): SentData['refererKind'] {
   if (referer === undefined || referer === '') return 'none';
+  if (referer === lastReferer) return lastKind;
+  let kind: SentData['refererKind'];
   try {
     const u = new URL(referer);
-    return u.pathname === '/' && u.search === '' ? 'origin' : 'full';
+    kind = u.pathname === '/' && u.search === '' ? 'origin' : 'full';
   } catch {
-    return 'full';
+    kind = 'full';
   }
+  lastReferer = referer;
+  lastKind = kind;
+  return kind;
 }
 
 /** Summarises the request headers actually sent with one request. */
