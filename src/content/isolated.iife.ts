@@ -19,7 +19,8 @@ import { isProbeMessage, validEvents } from './page-events.ts';
     }
     if (!isProbeMessage(data)) return;
     if (data.kind === 'events') {
-      const events = validEvents(data.payload);
+      // only this frame's own storage and navigations: the page cannot speak for another origin
+      const events = validEvents(data.payload, location.origin);
       if (events.length) void send('pageEvents', { events }).catch(() => undefined);
     } else if (window === window.top) {
       void send('pageSnapshot', { snapshot: data.payload })

@@ -2,72 +2,133 @@
 // or a storage key (document.cookie, cookieStore, Storage) and (2) reads the page's consent metadata on request.
 // It talks to the isolated content script only over a per-page secret channel; the page never learns the name.
 import { collectSnapshot } from './collect.ts';
-import { type PageEvent, scriptFromStack } from './page-events.ts';
+import { jsonText, type PageEvent, scriptFromStack, sliceString } from './page-events.ts';
 
 (() => {
-  // Capture what we use before the page can replace it.
+  // Capture what we use before the page can replace it, and call it only through these bindings: a page that
+  // replaces Function.prototype.call, EventTarget.prototype.*, CustomEvent, JSON or Error's stack machinery after
+  // load must neither learn the channel's name nor change what goes through it.
+  const callOf = Function.prototype.call;
+  const uncurry = <F>(fn: F): unknown => callOf.bind(fn as unknown as (...args: unknown[]) => unknown);
   const doc = document;
-  const dispatch = EventTarget.prototype.dispatchEvent;
-  const listen = EventTarget.prototype.addEventListener;
-  const unlisten = EventTarget.prototype.removeEventListener;
+  const dispatch = uncurry(EventTarget.prototype.dispatchEvent) as (target: EventTarget, event: Event) => boolean;
+  const listen = uncurry(EventTarget.prototype.addEventListener) as (target: EventTarget, type: string, fn: (event: Event) => void) => void;
+  const unlisten = uncurry(EventTarget.prototype.removeEventListener) as (target: EventTarget, type: string, fn: (event: Event) => void) => void;
   const Custom = CustomEvent;
-  const stringify = JSON.stringify;
+  const create = Object.create;
+  const describe = Object.getOwnPropertyDescriptor;
+  const define = Object.defineProperty;
+  const toText = String;
+  const indexOfString = uncurry(String.prototype.indexOf) as (s: string, search: string) => number;
+  const trimString = uncurry(String.prototype.trim) as (s: string) => string;
   const later = setTimeout;
   const ErrorCtor = Error;
+  // Gecko reads stacks through an accessor on Error.prototype; V8 puts `stack` on each error.
+  const stackGetter = describe(ErrorCtor.prototype, 'stack')?.get;
+  const readStack = stackGetter ? (uncurry(stackGetter) as (error: Error) => unknown) : (error: Error) => error.stack;
   const nonce = crypto.randomUUID();
   const channel = `candor:${nonce}`;
   const isTop = window === window.top;
   const origin = location.origin;
 
-  const post = (kind: 'events' | 'snapshot', payload: unknown): void => {
-    dispatch.call(doc, new Custom(channel, { detail: stringify({ kind, payload }) }));
+  /** An event whose init dictionary has no prototype: no getter the page planted on Object.prototype is read. */
+  const event = (type: string, detail: string): CustomEvent => {
+    const init = create(null) as CustomEventInit<string>;
+    init.detail = detail;
+    return new Custom(type, init);
+  };
+  const postText = (text: string): void => {
+    dispatch(doc, event(channel, text));
   };
 
   // Handshake: whichever of the two scripts runs second completes it; both run before any page script.
   const hello = (): void => {
-    dispatch.call(doc, new Custom('candor:hello', { detail: nonce }));
+    dispatch(doc, event('candor:hello', nonce));
   };
   const onInit = (): void => hello();
   const onAck = (): void => {
-    unlisten.call(doc, 'candor:init', onInit);
-    unlisten.call(doc, 'candor:ack', onAck);
+    unlisten(doc, 'candor:init', onInit);
+    unlisten(doc, 'candor:ack', onAck);
   };
-  listen.call(doc, 'candor:init', onInit);
-  listen.call(doc, 'candor:ack', onAck);
+  listen(doc, 'candor:init', onInit);
+  listen(doc, 'candor:ack', onAck);
   hello();
 
-  // Batched setter notes.
-  let queue: PageEvent[] = [];
-  const note = (event: PageEvent): void => {
-    if (queue.length >= 500) return;
-    if (queue.push(event) === 1) {
+  // Batched setter notes, kept as JSON text (no arrays or objects the page could reach through their prototypes).
+  let batch = '';
+  let count = 0;
+  const note = (item: PageEvent): void => {
+    if (count >= 500) return;
+    const text = jsonText(item);
+    batch = count === 0 ? text : `${batch},${text}`;
+    count += 1;
+    if (count === 1) {
       later(() => {
-        const batch = queue;
-        queue = [];
-        post('events', batch);
+        const payload = batch;
+        batch = '';
+        count = 0;
+        postText(`{"kind":"events","payload":[${payload}]}`);
       }, 50);
     }
   };
-  const caller = (): string | undefined => scriptFromStack(new ErrorCtor().stack);
+
+  /** V8 formats stacks through Error.prepareStackTrace and Error.stackTraceLimit: use the defaults while reading. */
+  const withDefaultStack = <T>(read: () => T): T | undefined => {
+    const savedPrepare = describe(ErrorCtor, 'prepareStackTrace');
+    const savedLimit = describe(ErrorCtor, 'stackTraceLimit');
+    const value = (v: unknown): PropertyDescriptor => {
+      const d = create(null) as PropertyDescriptor;
+      d.value = v;
+      d.writable = true;
+      d.configurable = true;
+      return d;
+    };
+    const restore = (key: 'prepareStackTrace' | 'stackTraceLimit', desc: PropertyDescriptor | undefined): void => {
+      if (desc) define(ErrorCtor, key, desc);
+      else delete (ErrorCtor as unknown as Record<string, unknown>)[key];
+    };
+    try {
+      define(ErrorCtor, 'prepareStackTrace', value(undefined));
+      define(ErrorCtor, 'stackTraceLimit', value(50));
+      return read();
+    } catch {
+      // the page made them unchangeable: no attribution rather than a forged one
+      return undefined;
+    } finally {
+      try {
+        restore('prepareStackTrace', savedPrepare);
+        restore('stackTraceLimit', savedLimit);
+      } catch {
+        // leave them as they are
+      }
+    }
+  };
+  const caller = (): string | undefined =>
+    withDefaultStack(() => {
+      const stack = readStack(new ErrorCtor());
+      return scriptFromStack(typeof stack === 'string' ? stack : undefined);
+    });
 
   const cookieDesc = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
   if (cookieDesc?.set && cookieDesc.get) {
     const { get, set } = cookieDesc;
+    const setCookie = uncurry(set) as (target: Document, value: unknown) => void;
     Object.defineProperty(Document.prototype, 'cookie', {
       configurable: true,
       enumerable: cookieDesc.enumerable ?? true,
       get,
       set(this: Document, value: unknown) {
         try {
-          const text = String(value);
-          const eq = text.indexOf('=');
-          const name = (eq >= 0 ? text.slice(0, eq) : text).trim();
+          const text = toText(value);
+          const eq = indexOfString(text, '=');
+          const name = trimString(eq >= 0 ? sliceString(text, 0, eq) : text);
           const scriptUrl = caller();
-          if (name) note(scriptUrl ? { type: 'cookie', name: name.slice(0, 256), scriptUrl } : { type: 'cookie', name: name.slice(0, 256) });
+          const short = sliceString(name, 0, 256);
+          if (name) note(scriptUrl ? { type: 'cookie', name: short, scriptUrl } : { type: 'cookie', name: short });
         } catch {
           // never interfere with the page
         }
-        set.call(this, value);
+        setCookie(this, value);
       },
     });
   }
@@ -89,17 +150,17 @@ import { type PageEvent, scriptFromStack } from './page-events.ts';
     };
   }
 
-  const setItem = Storage.prototype.setItem;
+  const setItem = uncurry(Storage.prototype.setItem) as (storage: Storage, key: string, value: string) => void;
   Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
     try {
       const area = this === window.sessionStorage ? 'session' : 'local';
       const scriptUrl = caller();
-      const k = String(key).slice(0, 256);
+      const k = sliceString(toText(key), 0, 256);
       note(scriptUrl ? { type: 'storage', area, key: k, origin, scriptUrl } : { type: 'storage', area, key: k, origin });
     } catch {
       // never interfere with the page
     }
-    return setItem.call(this, key, value);
+    return setItem(this, key, value);
   };
 
   // Snapshots and navigations: the top frame only.
@@ -111,7 +172,7 @@ import { type PageEvent, scriptFromStack } from './page-events.ts';
   const replaceState = History.prototype.replaceState;
   const navigated = (kind: 'push' | 'replace' | 'pop' | 'hash'): void => {
     try {
-      note({ type: 'navigation', kind, url: String(loc.href).slice(0, 2048) });
+      note({ type: 'navigation', kind, url: sliceString(toText(loc.href), 0, 2048) });
     } catch {
       // never interfere with the page
     }
@@ -126,24 +187,28 @@ import { type PageEvent, scriptFromStack } from './page-events.ts';
     navigated('replace');
     return result;
   };
-  listen.call(window, 'popstate', () => navigated('pop'));
-  listen.call(window, 'hashchange', () => navigated('hash'));
+  listen(window, 'popstate', () => navigated('pop'));
+  listen(window, 'hashchange', () => navigated('hash'));
   // Back/forward cache: the page is shown again without a new request; the background starts a new visit for it.
-  listen.call(window, 'pageshow', (event: Event) => {
-    if ((event as PageTransitionEvent).persisted) note({ type: 'restored', url: String(loc.href).slice(0, 2048) });
+  listen(window, 'pageshow', (event: Event) => {
+    if ((event as PageTransitionEvent).persisted) note({ type: 'restored', url: sliceString(toText(loc.href), 0, 2048) });
   });
 
   let collecting = false;
   const snapshot = (): void => {
     if (collecting) return;
     collecting = true;
-    collectSnapshot({ timeoutMs: 2500 })
-      .then((s) => post('snapshot', s))
-      .catch((error: unknown) => post('snapshot', { error: String(error).slice(0, 200) }))
-      .finally(() => {
-        collecting = false;
-      });
+    void (async () => {
+      let text: string;
+      try {
+        text = jsonText(await collectSnapshot({ timeoutMs: 2500 }));
+      } catch (error) {
+        text = jsonText({ error: sliceString(toText(error), 0, 200) });
+      }
+      collecting = false;
+      postText(`{"kind":"snapshot","payload":${text}}`);
+    })();
   };
-  listen.call(doc, `${channel}:collect`, snapshot);
-  listen.call(window, 'load', () => later(snapshot, 500));
+  listen(doc, `${channel}:collect`, snapshot);
+  listen(window, 'load', () => later(snapshot, 500));
 })();
