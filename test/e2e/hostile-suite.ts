@@ -1,0 +1,282 @@
+// Hostile pages in a real browser with Candor: consent APIs that never answer, throw or answer garbage; a page
+// that tries to forge the probe's messages; markup in cookie names, storage keys, headers and JSON-LD; a cookie
+// flood; megabyte and deeply nested JSON-LD; well-known files that are HTML, huge or never arrive. The report must
+// arrive within seconds with clear `valid: false` reasons, keep what it observed, and the popup must show markup
+// as text.
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserKind } from '../../src/cli/find-browser.ts';
+import type { CandorBrowser } from '../../src/cli/launch.ts';
+import type { DeclaredSource, DeclaredSourceKind, Report, Visit } from '../../src/core/types.ts';
+import type { Internet, Route } from '../../sites/internet.ts';
+import { tcString } from '../unit/declared/tc-strings.ts';
+import { startFixtureInternet } from './declared-suite.ts';
+import { artifact, launchWithCandor } from './harness.ts';
+
+const HOST = 'https://hostile.example';
+const PAGES = {
+  silent: `${HOST}/tcf-silent.html`,
+  throws: `${HOST}/tcf-throws.html`,
+  garbage: `${HOST}/tcf-garbage.html`,
+  forge: `${HOST}/forge.html`,
+  markup: `${HOST}/markup.html`,
+  huge: `${HOST}/jsonld-huge.html`,
+  deep: `${HOST}/jsonld-deep.html`,
+  flood: 'https://www.cookie-flood.example/',
+  slowWellKnown: 'https://www.slow-wellknown.example/',
+  hugeWellKnown: 'https://www.huge-wellknown.example/',
+} as const;
+type PageName = keyof typeof PAGES;
+
+/** A report must never wait on the page longer than this (the probe's API timeout is 2.5 s, well-known fetches 3 s). */
+const REPORT_BUDGET_MS = 8000;
+
+function html(title: string, head: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body><h1>${title}</h1></body></html>`;
+}
+
+function hostileRoutes(forgedTc: string, closing: Promise<void>): Route[] {
+  const dpvContext = '"@context":{"dpv":"https://w3id.org/dpv#"},"@type":"dpv:Process","dpv:hasPurpose":"dpv:ServiceProvision"';
+  // one megabyte of JSON-LD that declares DPV
+  const huge = `{${dpvContext},"padding":"${'x'.repeat(1_048_576)}"}`;
+  // 10,000 levels of nesting (objects and arrays alternating)
+  const deep = `{${dpvContext},"dpv:hasProcess":${'{"a":['.repeat(5000)}${']}'.repeat(5000)}}`;
+  const pages: Record<string, string> = {
+    '/jsonld-huge.html': html('Megabyte JSON-LD', `<script type="application/ld+json">${huge}</script>`),
+    '/jsonld-deep.html': html('Deep JSON-LD', `<script type="application/ld+json">${deep}</script>`),
+  };
+  return [
+    (req) => {
+      if (req.host !== 'hostile.example') return null;
+      if (req.url.pathname === '/js/forge-data.js') {
+        return { headers: { 'content-type': 'text/javascript' }, body: `window.__FORGED_TC = ${JSON.stringify(forgedTc)};` };
+      }
+      const page = pages[req.url.pathname];
+      return page === undefined ? null : { headers: { 'content-type': 'text/html; charset=utf-8' }, body: page };
+    },
+    (req) => {
+      if (req.host !== 'www.slow-wellknown.example' && req.host !== 'www.huge-wellknown.example') return null;
+      if (req.url.pathname === '/') return { headers: { 'content-type': 'text/html; charset=utf-8' }, body: html('Well-known', '') };
+      if (req.url.pathname !== '/.well-known/gpc.json') return null;
+      if (req.host === 'www.huge-wellknown.example') {
+        return { headers: { 'content-type': 'application/json' }, body: `{"gpc":true,"padding":"${'x'.repeat(1_048_576)}"}` };
+      }
+      // never answers (until the test's internet closes)
+      return closing.then(() => ({ status: 503, body: '' }));
+    },
+  ];
+}
+
+function visitOf(report: Report | undefined): Visit {
+  const visit = report?.visits[0];
+  if (!visit) throw new Error('the report has no visit');
+  return visit;
+}
+
+function sourceOf(report: Report | undefined, kind: DeclaredSourceKind): DeclaredSource | undefined {
+  return visitOf(report).declared.sources.find((s) => s.kind === kind);
+}
+
+function requireSource(report: Report | undefined, kind: DeclaredSourceKind): DeclaredSource {
+  const found = sourceOf(report, kind);
+  if (!found) throw new Error(`no ${kind} source in ${JSON.stringify(visitOf(report).declared.sources)}`);
+  return found;
+}
+
+interface Forgery {
+  seen: string[];
+  leaked: string[];
+  rounds: number;
+  done: boolean;
+  errors: string[];
+}
+
+export function hostileSuite(kind: BrowserKind): void {
+  describe(`hostile pages in ${kind}`, () => {
+    let internet: Internet;
+    let b: CandorBrowser;
+    let close: () => void = () => undefined;
+    const tabs: Partial<Record<PageName, Page>> = {};
+    const reports: Partial<Record<PageName, Report>> = {};
+    const took: Partial<Record<PageName, number>> = {};
+
+    const reportOf = async (name: PageName): Promise<Report> => {
+      const started = Date.now();
+      const report = await b.report(PAGES[name]);
+      took[name] = Date.now() - started;
+      if (!report) throw new Error(`no report for ${PAGES[name]}`);
+      reports[name] = report;
+      return report;
+    };
+
+    beforeAll(async () => {
+      const closing = new Promise<void>((resolve) => {
+        close = resolve;
+      });
+      internet = await startFixtureInternet(hostileRoutes(tcString({ consents: [1, 2, 3, 4, 7, 8, 9, 10], cmpId: 666 }), closing));
+      b = await launchWithCandor(kind, internet);
+      const names = Object.keys(PAGES) as PageName[];
+      await Promise.all(
+        names.map(async (name) => {
+          const page = await b.newPage();
+          tabs[name] = page;
+          await page.goto(PAGES[name], { waitUntil: 'load' });
+        }),
+      );
+      await tabs.forge?.waitForFunction(() => (window as unknown as { __forgery?: Forgery }).__forgery?.done === true, { timeout: 15_000, polling: 100 });
+      await tabs.flood?.waitForFunction(() => (window as unknown as { __flooded?: boolean }).__flooded === true, { timeout: 15_000, polling: 100 });
+      await b.message('flush', {});
+      // each report is asked for on its own so its time is its own
+      for (const name of names) await reportOf(name);
+    });
+
+    afterAll(async () => {
+      close();
+      await b?.close();
+      await internet?.close();
+    });
+
+    test('a consent API that never answers times out with the reason, and the report does not wait on it', () => {
+      const r = reports.silent;
+      expect(took.silent).toBeLessThan(REPORT_BUDGET_MS);
+      expect(requireSource(r, 'tcf')).toMatchObject({ valid: false, error: expect.stringMatching(/^the TCF API did not answer: no answer within \d+ ms$/) });
+      expect(requireSource(r, 'gpp')).toMatchObject({ valid: false, error: expect.stringMatching(/^the GPP API did not answer: no answer within \d+ ms$/) });
+      expect(requireSource(r, 'usp')).toMatchObject({ valid: false, error: expect.stringMatching(/^the US Privacy API did not answer: no answer within \d+ ms$/) });
+      expect(visitOf(r).consent.recorded).toBeNull();
+      // the rest of the snapshot still arrived
+      expect(visitOf(r).declared.policyUrl).toBe(`${HOST}/privacy`);
+    });
+
+    test('a consent API that throws is rejected with what it threw', () => {
+      const r = reports.throws;
+      expect(took.throws).toBeLessThan(REPORT_BUDGET_MS);
+      expect(requireSource(r, 'tcf')).toMatchObject({ valid: false, error: expect.stringContaining('threw: Error: CMP crashed on') });
+      expect(requireSource(r, 'gpp')).toMatchObject({ valid: false, error: expect.stringContaining('threw: TypeError: gpp is broken') });
+      expect(requireSource(r, 'usp')).toMatchObject({ valid: false, error: expect.stringContaining('threw: a string, not an Error') });
+      expect(visitOf(r).consent.recorded).toBeNull();
+    });
+
+    test('a consent API that answers garbage (cycles, throwing getters and proxies, megabyte strings) is invalid with a reason', () => {
+      const r = reports.garbage;
+      expect(took.garbage).toBeLessThan(REPORT_BUDGET_MS);
+      expect(requireSource(r, 'tcf')).toMatchObject({ valid: false, error: 'TC string is not base64url' });
+      const gpp = requireSource(r, 'gpp');
+      expect(gpp.valid).toBe(false);
+      expect(gpp.error).toMatch(/GPP string/);
+      expect(requireSource(r, 'usp')).toMatchObject({ valid: false, error: 'US Privacy string must be 4 characters, got 13' });
+      expect(visitOf(r).consent.recorded).toBeNull();
+      expect(JSON.stringify(r).length).toBeLessThan(1_000_000);
+    });
+
+    test('nothing the page posts forges an observation or a snapshot', async () => {
+      const forgery = await tabs.forge?.evaluate(() => (window as unknown as { __forgery: Forgery }).__forgery);
+      expect(forgery?.rounds).toBeGreaterThanOrEqual(3);
+      // the page never learned the probe's channel
+      expect(forgery?.leaked).toEqual([]);
+      expect(forgery?.seen.filter((s) => s.startsWith('candor:hello=')).length).toBeLessThanOrEqual(1);
+
+      const r = reports.forge;
+      const visit = visitOf(r);
+      expect(r?.url).toBe(PAGES.forge);
+      expect(JSON.stringify(r)).not.toContain('google.com/forged');
+      expect(JSON.stringify(r)).not.toContain('evil.example');
+      const cookies = visit.observed.cookies;
+      // set by the server, not by the script the page names
+      expect(cookies.find((c) => c.name === 'victim')?.setBy).toEqual({ via: 'http', url: PAGES.forge });
+      expect(cookies.find((c) => c.name === 'forged_cookie')).toBeUndefined();
+      // the genuine first-party script keeps its attribution, whatever the page did to Array, Error and JSON
+      expect(cookies.find((c) => c.name === 'genuine_js')?.setBy).toEqual({ via: 'script', url: `${HOST}/js/genuine.js` });
+      const storage = visit.observed.storage ?? [];
+      expect(storage.find((s) => s.key === 'genuine_key')?.setBy).toEqual({ via: 'script', url: `${HOST}/js/genuine.js` });
+      expect(storage.map((s) => s.key)).not.toEqual(expect.arrayContaining(['forged_key']));
+      for (const key of ['forged_key', 'forged_foreign_key', 'forged_via_push']) expect(storage.map((s) => s.key)).not.toContain(key);
+      expect(storage.every((s) => s.origin === HOST)).toBe(true);
+      // the genuine snapshot arrived (its policy link), none of the forged declarations did
+      expect(visit.declared.policyUrl).toBe(`${HOST}/privacy-policy`);
+      const kinds = visit.declared.sources.map((s) => s.kind);
+      for (const forged of ['tcf', 'usp', 'cmp', 'consent-mode'] as const) expect(kinds).not.toContain(forged);
+      expect(visit.consent.recorded).toBeNull();
+    });
+
+    test('markup in cookie names, storage keys, P3P and JSON-LD is kept as data with clear reasons', () => {
+      const r = reports.markup;
+      const visit = visitOf(r);
+      const names = visit.observed.cookies.map((c) => c.name);
+      expect(names).toEqual(expect.arrayContaining(['<img src', '<b>bold</b><i>cookie</i>', 'markup_value', 'http_markup', 'big_cookie']));
+      const big = visit.observed.cookies.find((c) => c.name === 'big_cookie');
+      expect(big?.value?.length).toBe(4000);
+      expect((visit.observed.storage ?? []).map((s) => s.key)).toContain('<img src=x onerror="window.__pwned=1">');
+      const p3p = requireSource(r, 'p3p');
+      expect(p3p.valid).toBe(false);
+      expect(p3p.error).toMatch(/^not a P3P compact policy: unknown tokens <img, src=x/);
+      const dpv = requireSource(r, 'dpv');
+      expect(dpv.valid).toBe(false);
+      expect(dpv.error).toMatch(/^invalid JSON: /);
+      // a javascript: link is never the policy
+      expect(visit.declared.policyUrl ?? '').toMatch(/^https:\/\/hostile\.example\/privacy\//);
+    });
+
+    test('the popup shows the markup as text and runs none of it', async () => {
+      const tabId = await b.message('getTabId', { url: PAGES.markup });
+      expect(typeof tabId).toBe('number');
+      const popup = await b.newPage();
+      await popup.setViewport({ width: 420, height: 900 });
+      void popup.goto(`${b.extensionBase}src/popup/index.html?tabId=${tabId}`).catch(() => undefined);
+      await popup.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+      // every panel, including the sources list, is in the DOM
+      const seen = await popup.evaluate(() => ({
+        pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+        injected: document.querySelectorAll('img[src="x"], svg[onload], [onerror], [onload], main script, b, i').length,
+        text: document.body.textContent ?? '',
+        names: [...document.querySelectorAll('[data-testid="cookie"]')].map((e) => e.getAttribute('data-name')),
+      }));
+      await popup.screenshot({ path: artifact(`popup-hostile-${kind}.png`) });
+      await popup.close();
+      expect(seen.pwned).toBeUndefined();
+      expect(seen.injected).toBe(0);
+      expect(seen.names).toEqual(expect.arrayContaining(['<img src', '<b>bold</b><i>cookie</i>']));
+      expect(seen.text).toContain('<b>bold</b><i>cookie</i>');
+      expect(seen.text).toContain('unknown tokens <img, src=x');
+      // nor did the page itself run any of it
+      expect(await tabs.markup?.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    });
+
+    test('a flood of 2,000 cookies is reported (or counted as truncated) and earlier observations are kept', () => {
+      const r = reports.flood;
+      const visit = visitOf(r);
+      const flood = visit.observed.cookies.filter((c) => c.name.startsWith('flood_'));
+      const dropped = visit.observed.truncated?.cookies ?? 0;
+      expect(flood.length + dropped).toBeGreaterThanOrEqual(2000);
+      expect(visit.observed.cookies.find((c) => c.name === 'early_session')?.setBy.via).toBe('http');
+      expect(visit.observed.requests.find((q) => q.type === 'main_frame')?.url).toBe(PAGES.flood);
+    });
+
+    test('megabyte and 10,000-deep JSON-LD: dpv is invalid with the reason, nothing else breaks', () => {
+      expect(requireSource(reports.huge, 'dpv')).toMatchObject({ valid: false, error: 'JSON-LD block larger than 256 KB' });
+      const deep = requireSource(reports.deep, 'dpv');
+      expect(deep.valid).toBe(false);
+      expect(deep.error).toMatch(/^JSON-LD nested deeper than 32 levels$|^invalid JSON: /);
+      for (const name of ['huge', 'deep'] as const) {
+        expect(took[name]).toBeLessThan(REPORT_BUDGET_MS);
+        expect(visitOf(reports[name]).observed.requests.find((q) => q.type === 'main_frame')?.url).toBe(PAGES[name]);
+      }
+    });
+
+    test('well-known files: an HTML gpc.json is invalid; a huge one is capped; one that never arrives times out', () => {
+      const html = requireSource(reports.silent, 'gpc-well-known');
+      expect(html).toMatchObject({ valid: false, error: 'gpc.json is an HTML page, not JSON' });
+      expect(visitOf(reports.silent).declared.gpcSupported).toBeNull();
+      expect(requireSource(reports.hugeWellKnown, 'gpc-well-known')).toMatchObject({ valid: false, error: 'gpc.json is too large' });
+      expect(took.slowWellKnown).toBeLessThan(REPORT_BUDGET_MS);
+      expect(sourceOf(reports.slowWellKnown, 'gpc-well-known')).toBeUndefined();
+      expect(visitOf(reports.slowWellKnown).declared.gpcSupported).toBeNull();
+    });
+
+    test('well-known files are fetched without cookies, once per site', () => {
+      const fetches = internet.requests.filter((q) => q.host === 'hostile.example' && q.url.pathname === '/.well-known/gpc.json');
+      // seven pages of hostile.example were reported, one fetch served them all
+      expect(fetches).toHaveLength(1);
+      expect(fetches[0]?.headers.cookie).toBeUndefined();
+    });
+  });
+}
