@@ -26,7 +26,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     json: false,
     only: [...SECTIONS],
     visits: 500,
-    loads: 15,
+    loads: 20,
     popupRuns: 7,
     rounds: 5,
     mixedCount: 10_000,
@@ -57,6 +57,45 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     else throw new Error(`unknown option ${arg}`);
   }
   return o;
+}
+
+/** One plain line per section on stderr, before the JSON. */
+function summarize(out: Record<string, unknown>): void {
+  const get = (section: string, key: string): unknown => {
+    const value = out[section];
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  };
+  const lines: string[] = [];
+  if (out.classify) {
+    lines.push(
+      get('classify', 'error')
+        ? `classify: ${String(get('classify', 'error'))}`
+        : `classify: median ${get('classify', 'medianUs')} µs (bare matchUrl ${get('classify', 'baselineMedianUs')} µs), ratio ${get('classify', 'ratio')} (target ≤ 0.5), agreement ${get('classify', 'agreement')} (target ≥ 0.99)`,
+    );
+  }
+  if (out.pageLoad) {
+    lines.push(
+      get('pageLoad', 'error')
+        ? `pageLoad: ${String(get('pageLoad', 'error'))}`
+        : `pageLoad: ${get('pageLoad', 'withMedianMs')} ms with Candor, ${get('pageLoad', 'withoutMedianMs')} ms without, overhead ${get('pageLoad', 'overheadMedian')} (target ≤ 0.05)`,
+    );
+  }
+  if (out.memory) {
+    lines.push(
+      get('memory', 'error')
+        ? `memory: ${String(get('memory', 'error'))}`
+        : `memory: worker heap ${get('memory', 'heapUsedMB')} MB after ${get('memory', 'visits')} visits (target ≤ 40)`,
+    );
+  }
+  if (out.popup) {
+    lines.push(
+      get('popup', 'error')
+        ? `popup: ${String(get('popup', 'error'))}`
+        : `popup: heavy tab ${get('popup', 'heavyMs')} ms, empty tab ${get('popup', 'emptyMs')} ms (target ≤ 100 ms for the heavy one)`,
+    );
+  }
+  if (out.cookies) lines.push(get('cookies', 'error') ? `cookies: ${String(get('cookies', 'error'))}` : `cookies: accuracy ${get('cookies', 'accuracy')}, coverage ${get('cookies', 'coverage')}`);
+  if (lines.length) progress(`\n${lines.join('\n')}`);
 }
 
 function errorOf(error: unknown): { error: string } {
@@ -96,6 +135,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       progress(`browsers: ${errorOf(error).error}`);
     }
   }
+  summarize(out);
   const line = JSON.stringify(out);
   if (o.json) process.stdout.write(`${line}\n`);
   else process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
