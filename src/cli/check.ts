@@ -2,6 +2,7 @@
 import type { Page } from 'puppeteer-core';
 import { classifyCookie } from '../core/cookies/classify-cookie.ts';
 import { siteOf } from '../core/party.ts';
+import type { Expectations } from '../core/findings/index.ts';
 import { buildReport } from '../core/report.ts';
 import type { Phase, Report, Severity, FindingKind, Visit } from '../core/types.ts';
 import { DEFAULT_PREFERENCES } from '../shared/preferences.ts';
@@ -22,6 +23,8 @@ export interface CheckOptions {
   /** keep full request/response headers (HAR) */
   headers: boolean;
   severity?: Partial<Record<FindingKind, Severity>>;
+  /** candor.config.json `expect`: the unexpected-third-party / unexpected-purpose rules judge against it */
+  expectations?: Expectations;
   progress?: (line: string) => void;
 }
 
@@ -146,6 +149,10 @@ export async function check(target: string, o: CheckOptions): Promise<Report> {
   if (!tool || !first) throw new CheckError('no phase ran');
   return buildReport(
     { tool, site: siteOf(first.url), url: first.url, visits },
-    { ...(o.severity ? { severity: o.severity } : {}), classify: (cookie) => classifyCookie(cookie) },
+    {
+      ...(o.severity ? { severity: o.severity } : {}),
+      ...(o.expectations ? { expectations: o.expectations } : {}),
+      classify: (cookie) => classifyCookie(cookie),
+    },
   );
 }

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { exitCodeFor, FAIL_ON_VALUES, type FailOn, formatReport, isOutputFormat } from '../core/export/index.ts';
 import { PHASES, type Phase } from '../core/types.ts';
 import { CheckError, check } from './check.ts';
+import { ConfigError, configFindingsOptions, loadConfig } from './config.ts';
 import { crawlCommand, isCrawlCommand } from './crawl-command.ts';
 
 const USAGE = `usage:
@@ -23,7 +24,8 @@ options:
   --map-hosts-to IP            resolve every host name to IP
   --insecure                   accept self-signed certificates (local test sites only)
   --timeout MS                 page-load limit (default 30000)
-  --settle MS                  quiet time before a phase is closed (default 1500)`;
+  --settle MS                  quiet time before a phase is closed (default 1500)
+  --config PATH                pinned expectations, severities, defaults (default ./candor.config.json if present)`;
 
 class UsageError extends Error {}
 
@@ -54,13 +56,22 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`candor: ${command} is not available in this version yet\n`);
     return 2;
   }
+  let loaded: ReturnType<typeof loadConfig>;
+  try {
+    loaded = loadConfig(values.config);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(2, error.message);
+    throw error;
+  }
+  const config = loaded?.config ?? {};
+  if (loaded) process.stderr.write(`candor: using ${loaded.path}\n`);
   const format = values.format ?? 'text';
   if (!isOutputFormat(format)) return usage(`unknown --format ${format}`);
-  const failOn = (values['fail-on'] ?? 'high') as FailOn;
+  const failOn = (values['fail-on'] ?? config.failOn ?? 'high') as FailOn;
   if (!(FAIL_ON_VALUES as readonly string[]).includes(failOn)) return usage(`unknown --fail-on ${failOn}`);
   const browser = values.browser ?? 'chromium';
   if (browser !== 'chromium' && browser !== 'firefox') return usage(`unknown --browser ${browser}`);
-  const phases = (values.phases ?? 'before-consent,after-reject').split(',').map((p) => p.trim()) as Phase[];
+  const phases = (values.phases ?? config.phases?.join(',') ?? 'before-consent,after-reject').split(',').map((p) => p.trim()) as Phase[];
   const bad = phases.find((p) => !(PHASES as readonly string[]).includes(p) || p === 'browsing');
   if (bad !== undefined) return usage(`unknown phase ${bad}`);
   try {
@@ -73,6 +84,7 @@ export async function main(argv: string[]): Promise<number> {
       settleMs: positiveInt(values.settle, 'settle', 1500),
       headers: format === 'har',
       progress: (line) => process.stderr.write(`candor: ${line}\n`),
+      ...configFindingsOptions(config),
       ...(values['browser-path'] ? { browserPath: values['browser-path'] } : {}),
       ...(values.proxy ? { proxy: values.proxy } : {}),
       ...(values['map-hosts-to'] ? { mapHostsTo: values['map-hosts-to'] } : {}),
@@ -113,6 +125,7 @@ function parseOptions(argv: string[]) {
       insecure: { type: 'boolean' },
       timeout: { type: 'string' },
       settle: { type: 'string' },
+      config: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -33,6 +33,8 @@ export const FINDING_KINDS = [
   'no-consent-mechanism',
   'no-privacy-policy',
   'third-party-cookie',
+  'unexpected-third-party',
+  'unexpected-purpose',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 

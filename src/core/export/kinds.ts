@@ -94,4 +94,14 @@ export const KIND_INFO: Record<FindingKind, KindInfo> = {
     full: 'A cookie was set in a third-party context.',
     severity: 'info',
   },
+  'unexpected-third-party': {
+    short: 'Unexpected third party',
+    full: 'A third party received requests but is not among the third parties the site’s candor.config.json expects.',
+    severity: 'medium',
+  },
+  'unexpected-purpose': {
+    short: 'Unexpected purpose',
+    full: 'A tracker received requests, or a cookie was stored, for a purpose the site’s candor.config.json does not expect.',
+    severity: 'medium',
+  },
 };

@@ -1,4 +1,5 @@
-// What every findings rule receives: one visit, the report it belongs to, and the injected independent classifier.
+// What every findings rule receives: one visit, the report it belongs to, the injected independent classifier, and
+// the site owner's pinned expectations (candor.config.json).
 import type { CookiePurposeSource, Finding, Purpose, Visit } from '../types.ts';
 
 /** The cookie facts an independent classifier may look at (never the site's declaration). */
@@ -22,6 +23,17 @@ export interface Classification {
  */
 export type IndependentClassifier = (cookie: ClassifierInput) => Classification;
 
+/**
+ * What a site owner pinned in `candor.config.json` (`expect`): the third parties and purposes the site is meant to
+ * have. Each list is judged only when configured; an empty list means "none at all".
+ */
+export interface Expectations {
+  /** registrable domains (`google-analytics.com`), or `*.example.com`: that domain and everything under it */
+  thirdParties?: readonly string[];
+  /** the purposes trackers and cookies may serve */
+  purposes?: readonly Purpose[];
+}
+
 export interface RuleContext {
   /** the visit this rule judges */
   visit: Visit;
@@ -31,6 +43,8 @@ export interface RuleContext {
   site: string;
   /** null where none was wired: rules that need it (`wrong-purpose`) then stay silent */
   classify: IndependentClassifier | null;
+  /** the pinned expectations; absent where none are configured (`unexpected-*` rules then stay silent) */
+  expectations?: Expectations;
 }
 
 export type Rule = (ctx: RuleContext) => Finding[];

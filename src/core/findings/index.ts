@@ -2,10 +2,10 @@
 import { siteOf } from '../party.ts';
 import { FINDING_KINDS, PHASES, SEVERITIES } from '../types.ts';
 import type { Finding, FindingKind, Report, Severity, Visit } from '../types.ts';
-import type { IndependentClassifier, RuleContext } from './context.ts';
+import type { Expectations, IndependentClassifier, RuleContext } from './context.ts';
 import { RULES } from './rules/index.ts';
 
-export type { Classification, ClassifierInput, IndependentClassifier, Rule, RuleContext } from './context.ts';
+export type { Classification, ClassifierInput, Expectations, IndependentClassifier, Rule, RuleContext } from './context.ts';
 export { RULES } from './rules/index.ts';
 
 export type ReportInput = Pick<Report, 'site' | 'url' | 'visits'>;
@@ -15,6 +15,8 @@ export interface FindingsOptions {
   severity?: Partial<Record<FindingKind, Severity>>;
   /** the independent cookie classifier `wrong-purpose` needs; without it that rule stays silent */
   classify?: IndependentClassifier;
+  /** pinned expectations (candor.config.json `expect`); `unexpected-third-party`/`unexpected-purpose` need them */
+  expectations?: Expectations;
 }
 
 /**
@@ -64,7 +66,13 @@ export function computeFindings(report: ReportInput, options: FindingsOptions = 
   const overrides = options.severity ?? {};
   const byKey = new Map<string, Finding>();
   for (const visit of visits) {
-    const ctx: RuleContext = { visit, visits, site, classify: options.classify ?? null };
+    const ctx: RuleContext = {
+      visit,
+      visits,
+      site,
+      classify: options.classify ?? null,
+      ...(options.expectations ? { expectations: options.expectations } : {}),
+    };
     for (const kind of FINDING_KINDS) {
       let found: Finding[];
       try {

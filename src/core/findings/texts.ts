@@ -130,6 +130,13 @@ function cookieLine(cookie: CookieSubject): string {
   return `The cookie ${quote(cookie.name)} (on ${cookie.domain}${setter}) is used for ${PURPOSE_USES[cookie.purpose]}`;
 }
 
+/** What the site owner's configuration says about purposes, for the `unexpected-purpose` explanations. */
+function expectedPurposes(expected: readonly Purpose[]): string {
+  return expected.length > 0 ? `only ${purposeList(expected)}` : 'no purpose at all';
+}
+
+const CONFIG = "The site's Candor configuration (candor.config.json)";
+
 export const TEXTS = {
   trackingBeforeConsentCookie: (cookie: CookieSubject, phase: Phase): Text => ({
     title: `${capital(PURPOSE_WORDS[cookie.purpose])} cookie ${quote(cookie.name)} set before you chose`,
@@ -211,6 +218,18 @@ export const TEXTS = {
     title: 'No privacy policy link found',
     explanation:
       'Candor found no link to a privacy policy on this page, so there is no statement of what the site does with your data.',
+  }),
+  unexpectedThirdParty: (subject: RequestSubject, site: string): Text => ({
+    title: `${site} receives requests but is not an expected third party`,
+    explanation: `Your browser sent ${plural(subject.count, 'request')} to ${who(subject.label, subject.organization, site)}. ${CONFIG} lists the third parties this site is expected to use, and ${site} is not on that list: it is new, or was added without review.`,
+  }),
+  unexpectedPurposeRequests: (subject: RequestSubject, expected: readonly Purpose[]): Text => ({
+    title: `${subject.label} is used for ${PURPOSE_WORDS[subject.purpose]}, which is not an expected purpose`,
+    explanation: `Your browser sent ${plural(subject.count, 'request')} to ${who(subject.label, subject.organization)}, a service for ${PURPOSE_USES[subject.purpose]}. ${CONFIG} expects ${expectedPurposes(expected)}, so this tracker is new or was added without review.`,
+  }),
+  unexpectedPurposeCookie: (cookie: CookieSubject, expected: readonly Purpose[]): Text => ({
+    title: `Cookie ${quote(cookie.name)} is used for ${PURPOSE_WORDS[cookie.purpose]}, which is not an expected purpose`,
+    explanation: `${cookieLine(cookie)}. ${CONFIG} expects ${expectedPurposes(expected)}, so this cookie is new or was added without review.`,
   }),
   thirdPartyCookie: (cookie: CookieSubject): Text => ({
     title: `Third-party cookie ${quote(cookie.name)} from ${cookie.domain}`,

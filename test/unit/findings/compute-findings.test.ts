@@ -24,6 +24,14 @@ const noCmp = fixture('no-consent-mechanism.json');
 const all = [
   { report: phased, findings: computeFindings(phased, { classify }) },
   { report: noCmp, findings: computeFindings(noCmp, { classify }) },
+  // a site owner's candor.config.json: only Google Analytics expected, no advertising
+  {
+    report: phased,
+    findings: computeFindings(phased, {
+      classify,
+      expectations: { thirdParties: ['google-analytics.com'], purposes: ['necessary', 'functional', 'analytics'] },
+    }),
+  },
 ];
 const raised = new Set(all.flatMap(({ findings }) => findings.map((f) => f.kind)));
 

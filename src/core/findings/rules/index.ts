@@ -17,6 +17,8 @@ import { trackingBeforeConsent } from './tracking-before-consent.ts';
 import { unclassifiedCookie } from './unclassified-cookie.ts';
 import { undeclaredCookie } from './undeclared-cookie.ts';
 import { undeclaredThirdParty } from './undeclared-third-party.ts';
+import { unexpectedPurpose } from './unexpected-purpose.ts';
+import { unexpectedThirdParty } from './unexpected-third-party.ts';
 import { wrongPurpose } from './wrong-purpose.ts';
 
 export const RULES: Readonly<Record<FindingKind, Rule>> = {
@@ -37,4 +39,6 @@ export const RULES: Readonly<Record<FindingKind, Rule>> = {
   'no-consent-mechanism': noConsentMechanism,
   'no-privacy-policy': noPrivacyPolicy,
   'third-party-cookie': thirdPartyCookie,
+  'unexpected-third-party': unexpectedThirdParty,
+  'unexpected-purpose': unexpectedPurpose,
 };
