@@ -118,6 +118,14 @@ export function readTcf(api: ApiResult | null, stored: { name: string; value: st
       recorded: null,
     };
   }
+  // A first visit: the banner is up and the CMP has no string yet (the IAB's CmpApi answers tcString '' with
+  // cmpuishown). That is a present framework with no choice made, not a malformed answer.
+  if (tcData && apiString === null && stored === null && tcData.eventStatus === 'cmpuishown' && tcData.gdprApplies !== false) {
+    return {
+      source: { kind: 'tcf', valid: true, detail: { from: 'api', eventStatus: 'cmpuishown', ...pick(tcData, ['gdprApplies']), ...cmpFields(tcData) } },
+      recorded: { source: 'tcf', choiceMade: false, purposes: tcfPurposes(new Set(), new Set(), false) },
+    };
+  }
   const tcString = apiString ?? stored?.value ?? null;
   if (tcString === null) {
     if (!api?.present) return null;

@@ -75,6 +75,17 @@ describe('readTcf', () => {
     expect(reading?.recorded).toBeNull();
   });
 
+  test('first visit (banner shown, no string yet): a valid source and no choice', () => {
+    const api = { present: true, answered: true, data: { tcString: '', eventStatus: 'cmpuishown', gdprApplies: true, cmpId: 300, cmpStatus: 'loaded' } };
+    const reading = readTcf(api, null);
+    expect(reading?.source).toEqual({
+      kind: 'tcf',
+      valid: true,
+      detail: { from: 'api', eventStatus: 'cmpuishown', gdprApplies: true, cmpId: 300, cmpStatus: 'loaded' },
+    });
+    expect(reading?.recorded).toEqual({ source: 'tcf', choiceMade: false, purposes: { functional: false, analytics: false, advertising: false } });
+  });
+
   test.each([
     ['never answered', { present: true, answered: false, error: 'threw: boom' }, /did not answer: threw: boom/],
     ['answered without a string', { present: true, answered: true, data: { eventStatus: 'tcloaded' } }, /without a TC string/],
