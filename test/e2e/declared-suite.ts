@@ -47,6 +47,7 @@ export function startFixtureInternet(routes: Route[]): Promise<Internet> {
 
 const PAGES = {
   tcf: 'https://news.tcf-publisher.example/',
+  tcfFirstVisit: 'https://news.tcf-publisher.example/first-visit.html',
   gppOptOut: 'https://www.gpp-us-news.example/optout.html',
   gppNoOptOut: 'https://www.gpp-us-news.example/optin.html',
   usp: 'https://www.ccpa-retailer.example/',
@@ -73,6 +74,12 @@ async function pageScripts(): Promise<PageScripts> {
     const cmpApi = new CmpApi(${TCF.cmpId}, 3, true);
     cmpApi.update(${JSON.stringify(tc)}, false);
   `);
+  const tcfFirstVisit = await bundlePageScript(`
+    import { CmpApi } from '@iabtechlabtcf/cmpapi';
+    // '' = GDPR applies and no string exists yet; uiVisible = the banner is up (eventStatus cmpuishown)
+    const cmpApi = new CmpApi(${TCF.cmpId}, 3, true);
+    cmpApi.update('', true);
+  `);
   const gpp = await bundlePageScript(`
     import { CmpApi, CmpStatus, SignalStatus } from '@iabgpp/cmpapi';
     const optOut = Boolean(window.GPP_FIXTURE && window.GPP_FIXTURE.optOut);
@@ -91,6 +98,7 @@ async function pageScripts(): Promise<PageScripts> {
   `);
   return {
     'news.tcf-publisher.example/assets/cmp.js': tcf,
+    'news.tcf-publisher.example/assets/cmp-first-visit.js': tcfFirstVisit,
     'www.gpp-us-news.example/assets/gpp.js': gpp,
   };
 }
@@ -163,6 +171,20 @@ export function declaredSuite(kind: BrowserKind): void {
       expect(tcf.detail?.tcString).toMatch(/^C[A-Za-z0-9_-]+/);
       // purpose 7 (measure ad performance) rests on legitimate interest only: advertising is not consented as a whole
       expect(visitOf(r).consent.recorded).toEqual({ source: 'tcf', choiceMade: true, purposes: { advertising: false, analytics: true, functional: false } });
+    });
+
+    test('IAB TCF on a first visit: the banner is up and no TC string exists yet — no choice, not invalid', () => {
+      const r = reports.tcfFirstVisit;
+      expect(sourceOf(r, 'tcf')).toMatchObject({
+        valid: true,
+        detail: { from: 'api', eventStatus: 'cmpuishown', gdprApplies: true, cmpId: TCF.cmpId },
+      });
+      expect(visitOf(r).consent.recorded).toEqual({
+        source: 'tcf',
+        choiceMade: false,
+        purposes: { advertising: false, analytics: false, functional: false },
+      });
+      expect(r?.findings.filter((f) => f.kind === 'invalid-metadata')).toEqual([]);
     });
 
     test('GPP: a usnat section with an opt-out, read from @iabgpp/cmpapi', () => {
