@@ -14,9 +14,9 @@ const KILL_GRACE_MS = 5000;
 
 const running = new Set<ChildProcess>();
 
-/** Ends every site process still running (the crawl is being stopped). */
+/** Ends every site process still running (the crawl is being stopped); SIGTERM lets each kill its browsers. */
 export function stopAllSites(): void {
-  for (const child of running) child.kill('SIGKILL');
+  for (const child of running) child.kill('SIGTERM');
 }
 
 export type RunSite = (url: string, options: Omit<CheckOptions, 'progress'>, timeoutMs: number) => Promise<Report>;

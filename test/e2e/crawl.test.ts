@@ -1,7 +1,7 @@
 // `candor crawl` end to end: the real CLI, real Chromium with Candor, local sites on the local internet.
 // Bad input, sites that hang, flood or crash their tab, a crawl killed with SIGKILL and resumed, shards.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -85,6 +85,7 @@ describe('candor crawl', () => {
 
   afterAll(async () => {
     await internet?.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
   test('bad entries are reported and skipped; hanging, flooding and crashing sites time out cleanly; the crawl goes on', async () => {
@@ -207,6 +208,24 @@ describe('candor crawl', () => {
     const third = await start(args).done;
     expect(third.code).toBe(1);
     expect(third.stderr).toContain('0 checked, 0 failed');
+  }, 240_000);
+
+  test('SIGTERM (a pod being stopped) ends the sites in progress with their browsers; the crawl resumes later', async () => {
+    const path = list('stop.txt', GOOD.slice(0, 3));
+    const out = join(scratch, 'stop');
+    const args = [path, '--out', out, '--phases', 'before-consent', '--settle', '500'];
+    const first = start(args);
+    await until(() => ndjson(join(out, 'sites.ndjson')).length >= 1, 90_000);
+    // the next site is being checked: its browser runs with a profile in our scratch folder
+    await until(() => leftoverBrowsers().length > 0, 30_000);
+    first.child.kill('SIGTERM');
+    const stopped = await first.done;
+    expect(stopped.code).toBe(143);
+    expect(stopped.stderr).toContain('crawl stopped by SIGTERM; run the same command again to resume');
+    await until(() => leftoverBrowsers().length === 0, 15_000);
+    const again = await start(args).done;
+    expect(again.code, again.stderr).toBe(1);
+    expect(ndjson(join(out, 'site_visits.ndjson')).length).toBe(3);
   }, 240_000);
 
   test('--shard i/n splits a list between machines: disjoint, complete, one crawl id', async () => {

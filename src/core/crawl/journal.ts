@@ -21,6 +21,8 @@ export interface JournalEntry {
   report: string | null;
   error: string | null;
   attempts: number;
+  /** the error of each failed attempt */
+  attempt_errors: string[];
   started_at: string | null;
   finished_at: string;
   duration_ms: number | null;

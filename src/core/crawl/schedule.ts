@@ -8,6 +8,8 @@ export interface SiteOutcome<R> {
   entry: ListEntry;
   result: SiteResult<R>;
   attempts: number;
+  /** why each failed attempt failed (a site that succeeded on its retry has one) */
+  errors: string[];
   startedAt: number;
   finishedAt: number;
 }
@@ -46,6 +48,7 @@ export async function runSites<R>(entries: readonly ListEntry[], o: ScheduleOpti
       const startedAt = o.now();
       let result: SiteResult<R> = { ok: false, error: 'not run' };
       let attempts = 0;
+      const errors: string[] = [];
       while (attempts <= retries) {
         attempts++;
         o.onStart?.(entry, attempts);
@@ -53,13 +56,16 @@ export async function runSites<R>(entries: readonly ListEntry[], o: ScheduleOpti
           result = { ok: true, value: await o.run(entry, attempts) };
           break;
         } catch (error) {
-          result = { ok: false, error: message(error) };
+          const text = message(error);
+          result = { ok: false, error: text };
+          errors.push(text);
         }
       }
       await o.onDone({
         entry,
         result,
         attempts,
+        errors,
         startedAt,
         finishedAt: o.now(),
       });

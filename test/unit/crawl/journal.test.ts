@@ -16,6 +16,7 @@ function entry(key: string, status: JournalEntry['status'], sizes: Record<string
     report: null,
     error: null,
     attempts: 1,
+    attempt_errors: [],
     started_at: null,
     finished_at: '2026-11-26T00:00:00.000Z',
     duration_ms: 1,

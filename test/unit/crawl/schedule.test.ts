@@ -29,7 +29,7 @@ test('runs every site once, never more than `concurrency` at a time, and retries
   expect(peak).toBe(3);
   expect(done.length).toBe(7);
   const s2 = done.find((o) => o.entry.url.includes('s2'));
-  expect(s2).toMatchObject({ attempts: 2, result: { ok: true } });
+  expect(s2).toMatchObject({ attempts: 2, errors: ['flaky'], result: { ok: true } });
   const s4 = done.find((o) => o.entry.url.includes('s4'));
   expect(s4).toMatchObject({ attempts: 2, result: { ok: false, error: 'always broken' } });
   expect(calls.filter((c) => c.endsWith('#2')).sort()).toEqual(['https://s2.example/#2', 'https://s4.example/#2']);
