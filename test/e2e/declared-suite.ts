@@ -55,6 +55,7 @@ const PAGES = {
   oneTrust: 'https://shop.onetrust-demo.example/',
   cookiebot: 'https://www.cookiebot-demo.example/',
   klaro: 'https://www.klaro-demo.example/',
+  klaroLocalStorage: 'https://www.klaro-demo.example/localstorage.html',
   p3p: 'https://www.legacy-portal.example/',
   p3pBogus: 'https://www.legacy-portal.example/bogus.html',
   dpv: 'https://www.dpv-declared.example/',
@@ -313,6 +314,22 @@ export function declaredSuite(kind: BrowserKind): void {
       expect(declared).toContainEqual(expect.objectContaining({ name: '_pk_', prefix: true, purpose: 'analytics' }));
       expect(declared).toContainEqual(expect.objectContaining({ name: '_gcl_au', purpose: 'advertising', domain: '.klaro-demo.example' }));
       expect(declared).toContainEqual(expect.objectContaining({ name: 'klaro_demo_session', purpose: 'functional' }));
+    });
+
+    test('Klaro with storageMethod localStorage: the stored choice refuses both services', () => {
+      const r = reports.klaroLocalStorage;
+      const k = sourceOf(r, 'cmp', 'klaro');
+      expect(k.valid).toBe(true);
+      expect(k.detail?.detectedBy).toEqual(expect.arrayContaining(['storage:klaro-consents', 'global:klaro']));
+      expect(k.detail).toMatchObject({ services: 2, from: 'storage' });
+      expect(visitOf(r).consent.recorded).toEqual({
+        source: 'cmp:klaro',
+        choiceMade: true,
+        purposes: { necessary: true, advertising: false, analytics: false },
+      });
+      const declared = visitOf(r).declared.cookies.filter((c) => c.source === 'cmp:klaro');
+      expect(declared).toContainEqual(expect.objectContaining({ name: 'VISITOR_INFO1_LIVE', purpose: 'advertising' }));
+      expect(declared).toContainEqual(expect.objectContaining({ name: 'YSC', purpose: 'advertising' }));
     });
 
     test('P3P: a real compact policy is decoded, a bogus one is invalid with the reason', () => {
