@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Report } from '../core/types.ts';
 import type { MessageName, MessageRequest, MessageResponse } from '../shared/messages.ts';
@@ -46,8 +47,9 @@ export function parseReply(text: unknown): unknown {
   return typeof text === 'string' ? (JSON.parse(text) as unknown) : null;
 }
 
+/** The built extension in this package's dist/, wherever the command runs from (a site's repository in CI). */
 export function defaultExtensionDir(kind: BrowserKind): string {
-  return resolve(kind === 'chromium' ? 'dist/chrome' : 'dist/firefox');
+  return fileURLToPath(new URL(kind === 'chromium' ? '../../dist/chrome' : '../../dist/firefox', import.meta.url));
 }
 
 function chromiumArgs(o: LaunchOptions): string[] {
