@@ -7,7 +7,8 @@ import loadTrackerDB from '@ghostery/trackerdb';
 import { classifyRequest } from '../src/core/observe/classify-request.ts';
 import { type HeaderList, summarizeSent } from '../src/core/observe/sent-data.ts';
 import { siteOf } from '../src/core/party.ts';
-import { type TrackerDbEngine, trackerDatabase } from '../src/core/trackers.ts';
+import { buildTrackerIndex } from '../src/core/tracker-index.ts';
+import { type TrackerDbEngine, type TrackerDbMatch, toTrackerInfo, trackerDatabase } from '../src/core/trackers.ts';
 import { type BenchRequest, mixedRequests } from './mixed-requests.ts';
 import { median, progress, quantile, round } from './stats.ts';
 
@@ -22,6 +23,8 @@ export interface ClassifySetResult {
   coldMedianUs: number;
   coldBaselineMedianUs: number;
   agreement: number;
+  /** share of requests the index decided without calling matchUrl */
+  fastPathShare: number;
   trackers: number;
   differing: { url: string; sourceUrl: string; type: string; ours: string | null; baseline: string | null }[];
 }
@@ -169,6 +172,8 @@ export async function benchClassify(options: { trackerRequestsPath: string; roun
       if (ours === baseline) same++;
       else if (differing.length < 20) differing.push({ ...req, ours, baseline });
     }
+    const index = buildTrackerIndex(loaded, (h) => engine.matchDomain(h), (m) => toTrackerInfo(m as TrackerDbMatch | undefined));
+    for (const req of s.requests) index?.lookup(req.url, req.sourceUrl, req.type);
     const medianUs = median(warm(s.ours));
     const baselineMedianUs = median(warm(s.base));
     result.sets[s.name] = {
@@ -181,6 +186,7 @@ export async function benchClassify(options: { trackerRequestsPath: string; roun
       coldMedianUs: round(median(s.ours.subarray(0, n))),
       coldBaselineMedianUs: round(median(s.base.subarray(0, n))),
       agreement: round(same / n, 5),
+      fastPathShare: index ? round(index.stats.fast / n, 4) : 0,
       trackers,
       differing,
     };
