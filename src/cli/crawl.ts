@@ -327,7 +327,7 @@ export async function crawl(list: string | readonly string[], options: CrawlOpti
         resumed: plan.done.length,
         elapsedMs: Date.now() - started,
       },
-      process.stderr.columns ?? 100,
+      process.stderr.columns || 100,
     );
     process.stderr.write(`\r\x1b[K${bar}`);
   };
