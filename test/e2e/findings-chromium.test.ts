@@ -1,0 +1,4 @@
+import { findingsCliSuite, findingsSuite } from './findings-suite.ts';
+
+findingsSuite('chromium');
+findingsCliSuite('chromium');

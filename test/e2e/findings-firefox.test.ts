@@ -1,0 +1,3 @@
+import { findingsSuite } from './findings-suite.ts';
+
+findingsSuite('firefox');
