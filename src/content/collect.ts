@@ -39,7 +39,7 @@ export async function collectSnapshot(opts: { timeoutMs: number }): Promise<Page
     cmp: asRecord(plain(guard(collectCmpGlobals, {}), 12)),
     storage: guard(consentStorage, {}),
     scripts: guard(() => [...document.scripts].map((s) => s.src).filter((s) => s !== '').slice(0, 300), []),
-    jsonLd: guard(jsonLdBlocks, []),
+    ...guard(jsonLdBlocks, { jsonLd: [] }),
     links: guard(policyLinks, { privacyPolicy: [], anchors: [] }),
   };
 }
@@ -252,22 +252,44 @@ function icsEntries(): Record<string, IcsEntry> | null {
 
 // ---- DOM and storage -------------------------------------------------------------------------------------
 
+/** Consent-related localStorage, at most 512 KB of values in all (with JSON-LD, the snapshot stays far below 2 MB). */
 function consentStorage(): Record<string, string> {
   const out: Record<string, string> = {};
   const store = window.localStorage;
+  let total = 0;
   for (let i = 0; i < Math.min(store.length, 500) && keysOf(out).length < 60; i++) {
     const key = store.key(i);
     if (key === null || key === '__proto__' || !STORAGE_KEY.test(key)) continue;
-    const value = store.getItem(key);
-    if (value !== null) out[key.slice(0, 200)] = value.slice(0, 32_768);
+    const value = store.getItem(key)?.slice(0, 32_768);
+    if (value === undefined || total + value.length > 512_000) continue;
+    total += value.length;
+    out[key.slice(0, 200)] = value;
   }
   return out;
 }
 
-function jsonLdBlocks(): string[] {
-  return [...document.querySelectorAll('script[type="application/ld+json" i]')]
-    .slice(0, 20)
-    .map((s) => (s.textContent ?? '').slice(0, 300_001));
+// What one page may send of its JSON-LD: a block over the DPV reader's 256 KB limit is sent as its first 256 KB + 1
+// characters (enough for the reader to say so), and blocks past 1 MB in all are not sent (the snapshot must stay
+// far below the background's 2 MB cap, or every declaration on the page would be lost); skipped blocks that declare
+// DPV are counted so the report can say so.
+const JSON_LD_BLOCK = 262_145;
+const JSON_LD_TOTAL = 1_000_000;
+const MENTIONS_DPV = /w3id\.org\/dpv|w3\.org\/ns\/dpv|"dpv:/i;
+
+function jsonLdBlocks(): Pick<PageSnapshot, 'jsonLd' | 'jsonLdSkipped'> {
+  const jsonLd: string[] = [];
+  let total = 0;
+  let skipped = 0;
+  for (const script of [...document.querySelectorAll('script[type="application/ld+json" i]')].slice(0, 20)) {
+    const text = (script.textContent ?? '').slice(0, JSON_LD_BLOCK);
+    if (total + text.length > JSON_LD_TOTAL) {
+      if (MENTIONS_DPV.test(text)) skipped++;
+      continue;
+    }
+    total += text.length;
+    jsonLd.push(text);
+  }
+  return skipped > 0 ? { jsonLd, jsonLdSkipped: skipped } : { jsonLd };
 }
 
 function policyLinks(): PageSnapshot['links'] {

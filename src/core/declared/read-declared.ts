@@ -120,6 +120,14 @@ export function readDeclared(input: DeclaredInput): DeclaredOutput {
       }
       if (dpv.retentionSeconds !== null) retentionSeconds = Math.max(retentionSeconds ?? 0, dpv.retentionSeconds);
     }
+    const skipped = snap?.jsonLdSkipped ?? 0;
+    if (skipped > 0) {
+      sources.push({
+        kind: 'dpv',
+        valid: false,
+        error: `${skipped} JSON-LD block${skipped > 1 ? 's' : ''} declaring DPV not read: the page's JSON-LD is larger than 1 MB in all`,
+      });
+    }
   });
   const policy = attempt('privacy-policy-link', () => {
     const link = findPolicyLink(input.pageUrl, snap?.links ?? { privacyPolicy: [], anchors: [] });

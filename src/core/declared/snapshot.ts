@@ -45,6 +45,8 @@ export interface PageSnapshot {
   scripts: string[];
   /** raw text of `<script type="application/ld+json">` blocks */
   jsonLd: string[];
+  /** blocks that mention DPV but were not sent: the page's JSON-LD went past the probe's total budget */
+  jsonLdSkipped?: number;
   links: { privacyPolicy: string[]; anchors: PageLink[] };
 }
 
@@ -85,6 +87,9 @@ export function sanitizeSnapshot(x: unknown): PageSnapshot | null {
     storage: stringRecord(x.storage),
     scripts: strings(x.scripts, SNAPSHOT_CAPS.scripts, SNAPSHOT_CAPS.url),
     jsonLd: strings(x.jsonLd, SNAPSHOT_CAPS.jsonLdBlocks, SNAPSHOT_CAPS.jsonLdBlock),
+    ...(typeof x.jsonLdSkipped === 'number' && Number.isInteger(x.jsonLdSkipped) && x.jsonLdSkipped > 0
+      ? { jsonLdSkipped: Math.min(x.jsonLdSkipped, SNAPSHOT_CAPS.jsonLdBlocks) }
+      : {}),
     links: {
       privacyPolicy: strings(links.privacyPolicy, SNAPSHOT_CAPS.policyLinks, SNAPSHOT_CAPS.url),
       anchors: anchors(links.anchors),

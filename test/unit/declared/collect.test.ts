@@ -250,6 +250,19 @@ describe('collectSnapshot: page state', () => {
   });
 });
 
+test('JSON-LD: oversized blocks are cut just past the reader limit, past 1 MB in all DPV blocks are counted as skipped', async () => {
+  const dpv = (i: number) => `{"@context":{"dpv":"https://w3id.org/dpv#"},"@id":"#p${i}","pad":"${'y'.repeat(250_000)}"}`;
+  fakePage({ jsonLd: ['x'.repeat(1_000_000), ...Array.from({ length: 6 }, (_, i) => dpv(i)), '{"@type":"Product"}'.padEnd(250_000)] });
+  const snap = await collectSnapshot({ timeoutMs: 10 });
+  expect(snap.jsonLd[0]).toHaveLength(262_145);
+  const total = snap.jsonLd.reduce((n, t) => n + t.length, 0);
+  expect(total).toBeLessThanOrEqual(1_000_000);
+  // 262,145 + 2 × 250,068 fit; four DPV blocks and the product block do not (only the DPV ones are counted)
+  expect(snap.jsonLd).toHaveLength(3);
+  expect(snap.jsonLdSkipped).toBe(4);
+  expect(sanitizeSnapshot(snap)).toEqual(snap);
+});
+
 test('TCF outside the GDPR: ping says so and no event ever fires', async () => {
   fakePage({
     globals: {

@@ -135,6 +135,18 @@ describe('readDeclared edge cases', () => {
   });
 });
 
+test('DPV blocks the probe had to skip (the page sent over 1 MB of JSON-LD) are an invalid dpv source with the reason', () => {
+  const snap = sanitizeSnapshot({ ...snapshot(), jsonLdSkipped: 3 });
+  expect(snap?.jsonLdSkipped).toBe(3);
+  expect(sanitizeSnapshot({ ...snapshot(), jsonLdSkipped: 'many' })).not.toHaveProperty('jsonLdSkipped');
+  const { declared } = readDeclared(input({ snapshot: snap }));
+  expect(declared.sources).toContainEqual({
+    kind: 'dpv',
+    valid: false,
+    error: "3 JSON-LD blocks declaring DPV not read: the page's JSON-LD is larger than 1 MB in all",
+  });
+});
+
 test('schema.org names the policy when no link does', () => {
   const base = snapshot();
   const snap = {
