@@ -41,7 +41,7 @@ import {
 import { siteOf } from '../core/party.ts';
 import { type Report, SEVERITIES, type Severity } from '../core/types.ts';
 import type { CheckOptions } from './check.ts';
-import { type RunSite, runSiteInChild, stopAllSites } from './crawl-site.ts';
+import { closeSiteProcesses, type RunSite, runSiteInChild, stopAllSites } from './crawl-site.ts';
 import { findBrowser, INSTALL_HINT } from './find-browser.ts';
 import { defaultExtensionDir } from './launch.ts';
 
@@ -435,6 +435,7 @@ export async function crawl(list: string | readonly string[], options: CrawlOpti
       onDone,
     });
   } finally {
+    closeSiteProcesses();
     if (ticker) clearInterval(ticker);
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
