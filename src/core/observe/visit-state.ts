@@ -287,10 +287,15 @@ export function recordStorage(state: VisitState, item: Omit<StorageRecord, 'part
 export function withPresentCookies(state: VisitState, present: readonly RawCookie[]): VisitState {
   const cookies: Record<string, CookieRecord> = { ...state.cookies };
   let room = LIMITS.cookies - Object.keys(cookies).length;
+  // past the cap a present cookie is counted as dropped, like any other: the report never loses one silently
+  let dropped = 0;
   for (const cookie of present) {
     const key = cookieKey(cookie);
     if (cookies[key] || !cookieBelongsTo(state, cookie)) continue;
-    if (room-- <= 0) break;
+    if (room-- <= 0) {
+      dropped++;
+      continue;
+    }
     const site = cookieSite(cookie.domain);
     const scriptUrl = state.scriptSetters[cookie.name];
     const httpUrl = state.httpSetters[cookie.name];
@@ -311,5 +316,5 @@ export function withPresentCookies(state: VisitState, present: readonly RawCooki
       preexisting: setBy.via === 'unknown',
     };
   }
-  return { ...state, cookies };
+  return dropped > 0 ? { ...state, cookies, dropped: { ...state.dropped, cookies: state.dropped.cookies + dropped } } : { ...state, cookies };
 }

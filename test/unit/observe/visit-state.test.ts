@@ -123,6 +123,15 @@ describe('visit state', () => {
   });
 });
 
+test('present cookies past the cap are counted as dropped, not lost silently', () => {
+  const state = visitWith([]);
+  for (let i = 0; i < LIMITS.cookies; i++) recordCookie(state, cookie({ name: `c${i}` }), false, T0);
+  const merged = withPresentCookies(state, [cookie({ name: 'late_a' }), cookie({ name: 'late_b' }), cookie({ name: 'c1' })]);
+  expect(Object.keys(merged.cookies)).toHaveLength(LIMITS.cookies);
+  expect(merged.dropped.cookies).toBe(2);
+  expect(state.dropped.cookies).toBe(0); // the stored state is not changed
+});
+
 describe('recordNavigation', () => {
   test('history API and fragment changes are listed once each', () => {
     const state = startVisit(1, 'https://www.shop.example/', T0);
