@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'puppeteer-core';
 import type { BrowserKind } from '../../src/cli/find-browser.ts';
 import type { CandorBrowser } from '../../src/cli/launch.ts';
 import type { EvidenceItem, Finding, FindingKind, Report, Visit } from '../../src/core/types.ts';
@@ -187,7 +188,8 @@ async function settledReport(b: CandorBrowser, site: Site): Promise<Report> {
       if (site.expected.every((k) => kinds.has(k))) return last;
     }
     if (Date.now() > deadline) {
-      throw new Error(`${site.url} never settled with ${site.expected.join(', ') || 'no findings'}; last findings: ${last ? kindsOf(last).join(', ') : 'no report'}`);
+      const seen = visit ? `recorded ${JSON.stringify(visit.consent.recorded)}, cookies ${visit.observed.cookies.map((c) => c.name).join(' ')}` : 'no visit';
+      throw new Error(`${site.url} never settled with ${site.expected.join(', ') || 'no findings'}; last findings: ${last ? kindsOf(last).join(', ') : 'no report'}; ${seen}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -241,6 +243,7 @@ export function findingsSuite(kind: BrowserKind): void {
       if (!got) throw new Error(`no report for ${name}`);
       return got;
     };
+    const pages: Partial<Record<SiteName, Page>> = {};
     const laterReport = (name: PreferenceSiteName): Report => {
       const got = later[name];
       if (!got) throw new Error(`no report for ${name} after the preferences were saved`);
@@ -255,6 +258,7 @@ export function findingsSuite(kind: BrowserKind): void {
       await Promise.all(
         names.map(async (name) => {
           const page = await b.newPage();
+          pages[name] = page;
           await page.goto(SITES[name].url, { waitUntil: 'load' });
         }),
       );
@@ -309,6 +313,28 @@ export function findingsSuite(kind: BrowserKind): void {
       expect(visit.declared.policyUrl).toBe('https://www.quiet-bakery.example/privacy');
       expect(visit.declared.gpcSupported).toBe(true);
       expect(r.summary.findings).toEqual({ high: 0, medium: 0, low: 0, info: 0 });
+    });
+
+    test('the clean site’s banner is respected: "Reject all" keeps Hotjar out, "Accept all" lets it in, no findings either way', async () => {
+      const page = pages.clean;
+      if (!page) throw new Error('the clean site’s tab is gone');
+      const analytics = (granted: boolean) => (v: Visit) =>
+        v.consent.recorded?.choiceMade === true && v.consent.recorded.purposes.analytics === granted;
+      await page.bringToFront();
+      await page.click('#cc-main .cm__btn[data-role="necessary"]');
+      const rejected = await settledReport(b, { url: SITES.clean.url, expected: [], settled: all(analytics(false), cookie('cc_cookie')) });
+      expect(rejected.findings).toEqual([]);
+      expect(visitOf(rejected).observed.requests.some((q) => q.site === 'hotjar.com')).toBe(false);
+      // the visitor changes their mind through the footer's "Cookie settings"
+      await page.click('[data-cc="show-preferencesModal"]');
+      await page.waitForSelector('#cc-main .pm__btn[data-role="all"]', { visible: true });
+      await page.click('#cc-main .pm__btn[data-role="all"]');
+      const accepted = await settledReport(b, {
+        url: SITES.clean.url,
+        expected: [],
+        settled: all(analytics(true), cookie('_hjSessionUser_3712'), request(HOTJAR_IN)),
+      });
+      expect(accepted.findings).toEqual([]);
     });
 
     test('tracking-before-consent: Google Analytics cookies and hits while the banner holds no choice', () => {
