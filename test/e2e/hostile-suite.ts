@@ -22,6 +22,7 @@ const PAGES = {
   markup: `${HOST}/markup.html`,
   huge: `${HOST}/jsonld-huge.html`,
   deep: `${HOST}/jsonld-deep.html`,
+  many: `${HOST}/jsonld-many.html`,
   flood: 'https://www.cookie-flood.example/',
   slowWellKnown: 'https://www.slow-wellknown.example/',
   hugeWellKnown: 'https://www.huge-wellknown.example/',
@@ -41,7 +42,12 @@ function hostileRoutes(forgedTc: string, closing: Promise<void>): Route[] {
   const huge = `{${dpvContext},"padding":"${'x'.repeat(1_048_576)}"}`;
   // 10,000 levels of nesting (objects and arrays alternating)
   const deep = `{${dpvContext},"dpv:hasProcess":${'{"a":['.repeat(5000)}${']}'.repeat(5000)}}`;
+  // twenty blocks just under the DPV reader's 256 KB limit (5 MB of JSON-LD on one page), and a US Privacy API
+  const block = (i: number) => `{${dpvContext},"@id":"#p${i}","padding":"${'y'.repeat(250_000)}"}`;
+  const many = Array.from({ length: 20 }, (_, i) => `<script type="application/ld+json">${block(i)}</script>`).join('');
+  const usp = `<script>window.__uspapi = function (c, v, cb) { if (c === 'getUSPData') cb({ version: 1, uspString: '1YNN' }, true); };</script>`;
   const pages: Record<string, string> = {
+    '/jsonld-many.html': html('Many JSON-LD blocks', `${usp}${many}`),
     '/jsonld-huge.html': html('Megabyte JSON-LD', `<script type="application/ld+json">${huge}</script>`),
     '/jsonld-deep.html': html('Deep JSON-LD', `<script type="application/ld+json">${deep}</script>`),
   };
@@ -124,7 +130,13 @@ export function hostileSuite(kind: BrowserKind): void {
         }),
       );
       await tabs.forge?.waitForFunction(() => (window as unknown as { __forgery?: Forgery }).__forgery?.done === true, { timeout: 15_000, polling: 100 });
-      await tabs.flood?.waitForFunction(() => (window as unknown as { __flooded?: boolean }).__flooded === true, { timeout: 15_000, polling: 100 });
+      // The flood starts once the report holds the server's cookie (bounded poll), so it is an earlier observation.
+      for (let i = 0; i < 50; i++) {
+        const before = await b.report(PAGES.flood);
+        if (before?.visits[0]?.observed.cookies.some((c) => c.name === 'early_session')) break;
+      }
+      await b.message('flush', {});
+      await tabs.flood?.evaluate(() => (window as unknown as { flood: () => void }).flood());
       await b.message('flush', {});
       // each report is asked for on its own so its time is its own
       for (const name of names) await reportOf(name);
@@ -226,7 +238,9 @@ export function hostileSuite(kind: BrowserKind): void {
       // every panel, including the sources list, is in the DOM
       const seen = await popup.evaluate(() => ({
         pwned: (window as unknown as { __pwned?: unknown }).__pwned,
-        injected: document.querySelectorAll('img[src="x"], svg[onload], [onerror], [onload], main script, b, i').length,
+        injected:
+          document.querySelectorAll('img[src="x"], svg[onload], [onerror], [onload], script:not([src])').length +
+          [...document.querySelectorAll('b, i')].filter((e) => e.textContent === 'bold' || e.textContent === 'cookie').length,
         text: document.body.textContent ?? '',
         names: [...document.querySelectorAll('[data-testid="cookie"]')].map((e) => e.getAttribute('data-name')),
       }));
@@ -260,6 +274,19 @@ export function hostileSuite(kind: BrowserKind): void {
         expect(took[name]).toBeLessThan(REPORT_BUDGET_MS);
         expect(visitOf(reports[name]).observed.requests.find((q) => q.type === 'main_frame')?.url).toBe(PAGES[name]);
       }
+    });
+
+    test('five megabytes of JSON-LD in twenty blocks: the snapshot still arrives, within bounds', () => {
+      const r = reports.many;
+      expect(took.many).toBeLessThan(REPORT_BUDGET_MS);
+      // the rest of the snapshot survived
+      expect(requireSource(r, 'usp')).toMatchObject({ valid: true, detail: { uspString: '1YNN' } });
+      // the first megabyte is read, the rest is reported as not read
+      const dpv = visitOf(r).declared.sources.filter((s) => s.kind === 'dpv');
+      expect(dpv.filter((s) => s.valid)).toHaveLength(3);
+      expect(dpv.filter((s) => !s.valid)).toEqual([
+        { kind: 'dpv', valid: false, error: "17 JSON-LD blocks declaring DPV not read: the page's JSON-LD is larger than 1 MB in all" },
+      ]);
     });
 
     test('well-known files: an HTML gpc.json is invalid; a huge one is capped; one that never arrives times out', () => {
