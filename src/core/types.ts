@@ -131,6 +131,11 @@ export interface ObservedCookie {
   /** which known-cookie rule, tracker or heuristic decided the purpose */
   purposeDetail?: string;
   /**
+   * Candor's own classification (known cookie or setter tracker) when it differs from a purpose the site declared:
+   * the consent rules judge the cookie by what it is known to do, not by what the site calls it.
+   */
+  independentPurpose?: Purpose;
+  /**
    * true when no change was seen during the visit: the cookie was already stored when the visit started (found
    * with the cookies API when the report was made). Its `at` is then 0.
    */

@@ -23,9 +23,19 @@ export function isTrackingRequest(request: ObservedRequest): boolean {
   return request.party === 'third' || (typeof request.cname === 'string' && request.cname !== '');
 }
 
-/** A tracking cookie has a tracking purpose (as the report decided it) and is not a consent manager's own record. */
+/**
+ * The purpose the consent rules judge a cookie by: what Candor knows it does (a known cookie or its setter tracker)
+ * when the site's declaration files a tracking cookie under a non-tracking purpose — a declaration cannot exempt a
+ * tracking cookie from consent; `wrong-purpose` reports the declaration itself.
+ */
+export function consentPurposeOf(cookie: ObservedCookie): Purpose {
+  const own = cookie.independentPurpose;
+  return own !== undefined && isTrackingPurpose(own) && !isTrackingPurpose(cookie.purpose) ? own : cookie.purpose;
+}
+
+/** A tracking cookie has a tracking purpose and is not a consent manager's own record. */
 export function isTrackingCookie(cookie: ObservedCookie): boolean {
-  return isTrackingPurpose(cookie.purpose) && !isConsentCookie(cookie.name);
+  return isTrackingPurpose(consentPurposeOf(cookie)) && !isConsentCookie(cookie.name);
 }
 
 export function cookieKey(cookie: { name: string; domain?: string | undefined }): string {

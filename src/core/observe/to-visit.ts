@@ -77,6 +77,12 @@ export function toObservedCookie(state: VisitState, record: CookieRecord, ctx: V
     at: record.at,
     value: c.value,
   };
+  if (verdict.source === 'declared') {
+    const own = ctx.classifyCookie({ name: c.name, domain: c.domain, value: c.value, lifetimeSeconds: lifetime, setter });
+    if (own.purpose !== verdict.purpose && (own.source === 'known-cookie' || own.source === 'tracker')) {
+      cookie.independentPurpose = own.purpose;
+    }
+  }
   if (record.removed) cookie.removed = true;
   if (record.preexisting) cookie.preexisting = true;
   if (c.partitionKey) cookie.partitionKey = c.partitionKey;

@@ -67,6 +67,29 @@ const cases: Case[] = [
     count: 1,
   },
   {
+    name: 'a known advertising cookie the site declares necessary still needs consent',
+    kind: 'tracking-before-consent',
+    ctx: context(
+      visit({
+        phase: 'before-consent',
+        cookies: [cookie({ name: '_fbp', purpose: 'necessary', purposeSource: 'declared', independentPurpose: 'advertising' })],
+      }),
+    ),
+    count: 1,
+    mentions: 'Advertising',
+  },
+  {
+    name: 'a declaration that merely differs on necessary vs functional changes nothing',
+    kind: 'tracking-before-consent',
+    ctx: context(
+      visit({
+        phase: 'before-consent',
+        cookies: [cookie({ name: 'lang', purpose: 'necessary', purposeSource: 'declared', independentPurpose: 'functional' })],
+      }),
+    ),
+    count: 0,
+  },
+  {
     name: 'consent given and honoured: no finding in browsing',
     kind: 'tracking-before-consent',
     ctx: context(visit({ consent: { recorded: recorded({ purposes: { analytics: true } }) }, cookies: [GA_COOKIE], requests: [GA_HIT] })),

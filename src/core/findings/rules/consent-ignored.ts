@@ -7,7 +7,7 @@ import { refusalOf } from '../refusal.ts';
 import { atOf, cookiesOf, requestsOf } from '../safe.ts';
 import { cookieSubject, requestSubject } from '../subjects.ts';
 import { TEXTS } from '../texts.ts';
-import { groupRequests, isTrackingCookie, isTrackingRequest, requestPurpose, uniqueCookies } from '../tracking.ts';
+import { consentPurposeOf, groupRequests, isTrackingCookie, isTrackingRequest, requestPurpose, uniqueCookies } from '../tracking.ts';
 import type { Finding } from '../../types.ts';
 
 export function consentIgnored({ visit }: RuleContext): Finding[] {
@@ -16,7 +16,7 @@ export function consentIgnored({ visit }: RuleContext): Finding[] {
   const phase = visit.phase;
   const findings: Finding[] = [];
   const cookies = cookiesOf(visit).filter(
-    (c) => isTrackingCookie(c) && refusal.purposes.has(c.purpose) && c.removed !== true && atOf(c) > refusal.after,
+    (c) => isTrackingCookie(c) && refusal.purposes.has(consentPurposeOf(c)) && c.removed !== true && atOf(c) > refusal.after,
   );
   for (const cookie of uniqueCookies(cookies)) {
     findings.push(
@@ -24,9 +24,9 @@ export function consentIgnored({ visit }: RuleContext): Finding[] {
         'consent-ignored',
         'high',
         phase,
-        TEXTS.consentIgnoredCookie(cookieSubject(cookie), refusal.source),
+        TEXTS.consentIgnoredCookie(cookieSubject(cookie, consentPurposeOf(cookie)), refusal.source),
         [refusal.evidence, cookieEvidence(cookie, phase)],
-        cookie.purpose,
+        consentPurposeOf(cookie),
       ),
     );
   }

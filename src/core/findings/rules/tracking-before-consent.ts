@@ -9,7 +9,7 @@ import { mechanismRecord } from '../mechanism.ts';
 import { cookiesOf, requestsOf } from '../safe.ts';
 import { cookieSubject, requestSubject } from '../subjects.ts';
 import { TEXTS } from '../texts.ts';
-import { groupRequests, isTrackingCookie, isTrackingRequest, uniqueCookies } from '../tracking.ts';
+import { consentPurposeOf, groupRequests, isTrackingCookie, isTrackingRequest, uniqueCookies } from '../tracking.ts';
 import type { Finding } from '../../types.ts';
 
 export function trackingBeforeConsent({ visit }: RuleContext): Finding[] {
@@ -27,9 +27,9 @@ export function trackingBeforeConsent({ visit }: RuleContext): Finding[] {
         'tracking-before-consent',
         'high',
         phase,
-        TEXTS.trackingBeforeConsentCookie(cookieSubject(cookie), phase),
+        TEXTS.trackingBeforeConsentCookie(cookieSubject(cookie, consentPurposeOf(cookie)), phase),
         [cookieEvidence(cookie, phase), ...consent],
-        cookie.purpose,
+        consentPurposeOf(cookie),
       ),
     );
   }
