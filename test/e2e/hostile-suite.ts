@@ -185,7 +185,8 @@ export function hostileSuite(kind: BrowserKind): void {
       expect(forgery?.rounds).toBeGreaterThanOrEqual(3);
       // the page never learned the probe's channel
       expect(forgery?.leaked).toEqual([]);
-      expect(forgery?.seen.filter((s) => s.startsWith('candor:hello=')).length).toBeLessThanOrEqual(1);
+      // nor saw a handshake event it did not send itself (asking with candor:init gets no hello)
+      expect(forgery?.seen).toEqual([]);
 
       const r = reports.forge;
       const visit = visitOf(r);
@@ -200,7 +201,6 @@ export function hostileSuite(kind: BrowserKind): void {
       expect(cookies.find((c) => c.name === 'genuine_js')?.setBy).toEqual({ via: 'script', url: `${HOST}/js/genuine.js` });
       const storage = visit.observed.storage ?? [];
       expect(storage.find((s) => s.key === 'genuine_key')?.setBy).toEqual({ via: 'script', url: `${HOST}/js/genuine.js` });
-      expect(storage.map((s) => s.key)).not.toEqual(expect.arrayContaining(['forged_key']));
       for (const key of ['forged_key', 'forged_foreign_key', 'forged_via_push']) expect(storage.map((s) => s.key)).not.toContain(key);
       expect(storage.every((s) => s.origin === HOST)).toBe(true);
       // the genuine snapshot arrived (its policy link), none of the forged declarations did
