@@ -2,6 +2,7 @@
 // the top level (MV3 workers are woken by events) and waits for one `ready` promise before touching state.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { worstSeverity } from '../core/report.ts';
+import type { Report } from '../core/types.ts';
 import type { MessageName } from '../shared/messages.ts';
 import { handle } from '../shared/messaging.ts';
 import { browserName } from '../shared/quirks.ts';
@@ -45,10 +46,25 @@ browser.tabs.onRemoved.addListener((tabId) => {
     if (state) void saveHistory(summaryOfState(state)).catch(() => undefined);
     deleteTab(tabId);
     forgetBadge(tabId);
+    reportCache.delete(tabId);
   });
 });
 
-// 3. Messages from the popup, options, report page and content scripts.
+// 3. A report is built once a page has settled, so the popup can show it at once (and refresh it).
+const prebuild = new Map<number, ReturnType<typeof setTimeout>>();
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status !== 'complete') return;
+  clearTimeout(prebuild.get(tabId));
+  prebuild.set(
+    tabId,
+    setTimeout(() => {
+      prebuild.delete(tabId);
+      void tabReport(tabId).catch(() => null);
+    }, 1500),
+  );
+});
+
+// 4. Messages from the popup, options, report page and content scripts.
 const extensionOrigin = browser.runtime.getURL('');
 const FROM_PAGES: ReadonlySet<MessageName> = new Set(['pageEvents', 'pageSnapshot']);
 function isTrusted(sender: Runtime.MessageSender, name: MessageName): boolean {
@@ -62,13 +78,19 @@ function latestTabFor(url: string): number | null {
   return states[0]?.tabId ?? null;
 }
 
-async function tabReport(tabId: number) {
+/** The last report built per tab, with the start of the visit it describes. */
+const reportCache = new Map<number, { startedAt: number; report: Report }>();
+
+async function tabReport(tabId: number, cached = false) {
   const ctx = await ready;
+  const hit = reportCache.get(tabId);
+  if (cached && hit && hit.startedAt === getTab(tabId)?.startedAt) return hit.report;
   if (!getTab(tabId)) return null;
   await refreshSnapshot(tabId);
   const state = getTab(tabId);
   if (!state) return null;
   const report = await reportForVisit(ctx, state);
+  reportCache.set(tabId, { startedAt: state.startedAt, report });
   setWorstFinding(tabId, worstSeverity(report.findings));
   const summary = summaryOfReport(report);
   if (summary) void saveHistory(summary).catch(() => undefined);
@@ -91,7 +113,7 @@ handle(
       setRecordHeaders(on);
       return { ok: true };
     },
-    getTabReport: ({ tabId }) => tabReport(tabId),
+    getTabReport: ({ tabId, cached }) => tabReport(tabId, cached === true),
     getReportByUrl: async ({ url }) => {
       await ready;
       const tabId = latestTabFor(url);

@@ -48,8 +48,18 @@ async function load(quiet = false): Promise<void> {
   if (!quiet) show({ status: 'loading' });
   try {
     const tabId = await activeTabId();
-    const report = tabId === null ? null : await send('getTabReport', { tabId });
-    show(report === null ? { status: 'empty' } : { status: 'report', report });
+    if (tabId === null) {
+      show({ status: 'empty' });
+      return;
+    }
+    // The report built when the page settled comes at once; a fresh one (the page may have moved on) follows.
+    performance.mark('candor:request');
+    const first = quiet ? null : await send('getTabReport', { tabId, cached: true });
+    performance.mark('candor:received');
+    if (first !== null) show({ status: 'report', report: first });
+    performance.mark('candor:rendered');
+    const fresh = await send('getTabReport', { tabId });
+    show(fresh === null ? { status: 'empty' } : { status: 'report', report: fresh });
   } catch (error) {
     show({ status: 'error', message: error instanceof Error ? error.message : String(error) });
   }

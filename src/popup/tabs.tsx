@@ -1,7 +1,9 @@
 // WAI-ARIA tabs: arrow keys, Home and End move between tabs (automatic activation), Tab moves into the panel.
-// Every panel stays in the DOM (hidden when inactive) so tests and find-in-page see all sections.
+// The selected panel renders first; the others follow right after the first paint (so a 2,000-request report
+// shows at once) and then stay in the DOM, hidden when inactive, so find-in-page sees all sections.
+// body[data-complete="true"] says every panel is rendered.
 import type { ComponentChildren } from 'preact';
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 export interface TabSpec {
   id: string;
@@ -20,6 +22,21 @@ interface Props {
 
 export function Tabs({ tabs, selected, onSelect, label }: Props) {
   const list = useRef<HTMLDivElement>(null);
+  const [all, setAll] = useState(false);
+  useEffect(() => {
+    if (all) {
+      document.body.dataset.complete = 'true';
+      return undefined;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setAll(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [all]);
 
   const move = (event: KeyboardEvent, index: number) => {
     const last = tabs.length - 1;
@@ -72,7 +89,7 @@ export function Tabs({ tabs, selected, onSelect, label }: Props) {
           hidden={tab.id !== selected}
           class="panel"
         >
-          {tab.panel}
+          {all || tab.id === selected ? tab.panel : null}
         </section>
       ))}
     </>

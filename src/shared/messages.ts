@@ -25,7 +25,12 @@ export interface HistoryEntry {
 
 export interface MessageMap {
   /** the report of a tab's current visit (popup, CLI); null when the tab has no observed page */
-  getTabReport: (req: { tabId: number }) => Report | null;
+  /**
+   * `cached: true` answers at once with the report last built for the tab's current visit (built when the page
+   * settled, so it may be a few seconds old) and builds one only when there is none; the popup shows it, then asks
+   * again without `cached` for a fresh one.
+   */
+  getTabReport: (req: { tabId: number; cached?: boolean }) => Report | null;
   /** the report of the visit in the sender's own tab (used by the CLI through an extension page) */
   getReportByUrl: (req: { url: string }) => Report | null;
   /** the tab whose current visit is at `url` (tests and the CLI open the popup for it) */

@@ -102,7 +102,7 @@ export function demoSuite(kind: BrowserKind): void {
       const popup = await b.newPage();
       await popup.setViewport({ width: 420, height: 900 });
       void popup.goto(`${b.extensionBase}src/popup/index.html?tabId=${tabId}`).catch(() => undefined);
-      await popup.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+      await popup.waitForSelector('body[data-complete="true"]', { timeout: 20_000 });
       const text = await popup.evaluate(() => document.body.textContent ?? '');
       expect(text).toContain('northwind-coffee.example');
       await popup.screenshot({ path: artifact(`popup-${kind}.png`) });

@@ -234,7 +234,7 @@ export function hostileSuite(kind: BrowserKind): void {
       const popup = await b.newPage();
       await popup.setViewport({ width: 420, height: 900 });
       void popup.goto(`${b.extensionBase}src/popup/index.html?tabId=${tabId}`).catch(() => undefined);
-      await popup.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+      await popup.waitForSelector('body[data-complete="true"]', { timeout: 30_000 });
       // every panel, including the sources list, is in the DOM
       const seen = await popup.evaluate(() => ({
         pwned: (window as unknown as { __pwned?: unknown }).__pwned,
