@@ -1,0 +1,3 @@
+import { cmpSuite } from './cmp-suite.ts';
+
+cmpSuite('chromium');
