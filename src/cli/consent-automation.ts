@@ -19,6 +19,9 @@ function assets(): { script: string; rules: string } {
 
 export type ConsentAction = 'optIn' | 'optOut';
 
+/** How long autoconsent may take to recognise a consent manager on a settled page. */
+const DETECT_MS = 6000;
+
 export interface AutomationResult {
   cmp: string | null;
   ok: boolean;
@@ -156,7 +159,13 @@ export async function operateBanner(page: Page, action: ConsentAction, timeoutMs
   // The page script keeps one instance per page load: a reloaded page gets a fresh one.
   await page.evaluate(code);
   const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
+  // The page has loaded and settled before this runs: a banner that no rule has recognised within a few seconds
+  // will not be (autoconsent keeps polling quietly); don't hold every banner-less site for the whole time-out.
+  const detection = setTimeout(() => {
+    if (run.cmp === null) run.finish();
+  }, DETECT_MS);
   await Promise.race([done, timer]);
+  clearTimeout(detection);
   slot.current = null;
 
   const verb = action === 'optOut' ? 'reject' : 'accept';
