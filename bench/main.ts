@@ -1,12 +1,13 @@
-// npm run bench [-- --json] [--only classify,pageLoad,memory,popup,cookies] [--visits N] [--loads N]
-//   [--popup-runs N] [--rounds N] [--cookies-csv PATH] [--requests PATH]
+// npm run bench [-- --json] [--only classify,pageLoad,memory,popup,cookies,crawl] [--visits N] [--loads N]
+//   [--popup-runs N] [--rounds N] [--cookies-csv PATH] [--requests PATH] [--crawl-sites N] [--crawl-phases LIST]
 // Progress goes to stderr; with --json the last line on stdout is one JSON object with every section run.
 import { resolve } from 'node:path';
 import { benchClassify } from './classify.ts';
 import { benchCookies } from './cookies-section.ts';
+import type { Phase } from '../src/core/types.ts';
 import { progress } from './stats.ts';
 
-export const SECTIONS = ['classify', 'pageLoad', 'memory', 'popup', 'cookies'] as const;
+export const SECTIONS = ['classify', 'pageLoad', 'memory', 'popup', 'cookies', 'crawl'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -19,6 +20,8 @@ export interface BenchOptions {
   mixedCount: number;
   cookiesCsv: string;
   trackerRequests: string;
+  crawlSites: number;
+  crawlPhases: Phase[];
 }
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
@@ -32,6 +35,8 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     mixedCount: 10_000,
     cookiesCsv: resolve('../shared/data/open-cookie-database/dev-half.csv'),
     trackerRequests: resolve('../shared/data/requests/tracker-requests.json'),
+    crawlSites: 50,
+    crawlPhases: ['before-consent'],
   };
   const count = (value: string | undefined, name: string, min: number): number => {
     const n = Number(value);
@@ -54,6 +59,8 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     else if (arg === '--mixed') o.mixedCount = count(next(), '--mixed', 100);
     else if (arg === '--cookies-csv') o.cookiesCsv = resolve(next() ?? '');
     else if (arg === '--requests') o.trackerRequests = resolve(next() ?? '');
+    else if (arg === '--crawl-sites') o.crawlSites = count(next(), '--crawl-sites', 1);
+    else if (arg === '--crawl-phases') o.crawlPhases = (next() ?? '').split(',').filter(Boolean) as Phase[];
     else throw new Error(`unknown option ${arg}`);
   }
   return o;
@@ -92,6 +99,13 @@ function summarize(out: Record<string, unknown>): void {
       get('popup', 'error')
         ? `popup: ${String(get('popup', 'error'))}`
         : `popup: heavy tab ${get('popup', 'heavyMs')} ms, empty tab ${get('popup', 'emptyMs')} ms (target ≤ 100 ms for the heavy one)`,
+    );
+  }
+  if (out.crawl) {
+    lines.push(
+      get('crawl', 'error')
+        ? `crawl: ${String(get('crawl', 'error'))}`
+        : `crawl: ${get('crawl', 'sitesPerMinute')} sites/min with Candor, ${get('crawl', 'baselineSitesPerMinute')} plain, ratio ${get('crawl', 'ratio')} over ${get('crawl', 'sites')} sites`,
     );
   }
   if (out.cookies) lines.push(get('cookies', 'error') ? `cookies: ${String(get('cookies', 'error'))}` : `cookies: accuracy ${get('cookies', 'accuracy')}, coverage ${get('cookies', 'coverage')}`);
@@ -135,6 +149,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       progress(`browsers: ${errorOf(error).error}`);
     }
   }
+  await run('crawl', async () => (await import('./crawl.ts')).benchCrawl({ sites: o.crawlSites, phases: o.crawlPhases }));
   summarize(out);
   const line = JSON.stringify(out);
   if (o.json) process.stdout.write(`${line}\n`);
