@@ -4,6 +4,7 @@ import { parseShard, type Shard } from '../core/crawl/index.ts';
 import { FAIL_ON_VALUES, type FailOn } from '../core/export/index.ts';
 import { PHASES, type Phase } from '../core/types.ts';
 import { CrawlError, type CrawlOptions, crawl } from './crawl.ts';
+import { COMMON_OPTIONS } from './options.ts';
 
 export const CRAWL_USAGE = `usage: candor crawl <list> --out <dir> [options]
 
@@ -32,25 +33,13 @@ crawl options:
   --progress bar|lines|none    default: bar when stderr is a terminal, else one line per site`;
 
 export const CRAWL_OPTIONS = {
-  browser: { type: 'string' },
-  'browser-path': { type: 'string' },
-  phases: { type: 'string' },
-  gpc: { type: 'boolean' },
-  format: { type: 'string' },
-  out: { type: 'string' },
-  'fail-on': { type: 'string' },
-  proxy: { type: 'string' },
-  'map-hosts-to': { type: 'string' },
-  insecure: { type: 'boolean' },
-  timeout: { type: 'string' },
-  settle: { type: 'string' },
+  ...COMMON_OPTIONS,
   concurrency: { type: 'string' },
   'site-timeout': { type: 'string' },
   retries: { type: 'string' },
   shard: { type: 'string' },
   'crawl-id': { type: 'string' },
   progress: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** Whether argv is a `crawl` command (its first positional, whatever options come before it). */

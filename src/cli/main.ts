@@ -7,6 +7,7 @@ import { PHASES, type Phase } from '../core/types.ts';
 import { CheckError, check } from './check.ts';
 import { ConfigError, configFindingsOptions, loadConfig } from './config.ts';
 import { crawlCommand, isCrawlCommand } from './crawl-command.ts';
+import { COMMON_OPTIONS } from './options.ts';
 
 const USAGE = `usage:
   candor check <url> [options]
@@ -112,22 +113,7 @@ function parseOptions(argv: string[]) {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: {
-      browser: { type: 'string' },
-      'browser-path': { type: 'string' },
-      phases: { type: 'string' },
-      gpc: { type: 'boolean' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      'fail-on': { type: 'string' },
-      proxy: { type: 'string' },
-      'map-hosts-to': { type: 'string' },
-      insecure: { type: 'boolean' },
-      timeout: { type: 'string' },
-      settle: { type: 'string' },
-      config: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: { ...COMMON_OPTIONS, config: { type: 'string' } },
   });
   const [command, target] = positionals;
   if (values.help || !command) throw new UsageError('a command is needed');
