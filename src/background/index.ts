@@ -52,15 +52,19 @@ browser.tabs.onRemoved.addListener((tabId) => {
 
 // 3. A report is built once a page has settled, so the popup can show it at once (and refresh it).
 const prebuild = new Map<number, ReturnType<typeof setTimeout>>();
+// Only for pages the visitor stays on: a new navigation cancels it, so browsing quickly costs nothing.
+const PREBUILD_DELAY_MS = 3000;
 browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status !== 'complete') return;
+  if (change.status !== 'complete' && change.status !== 'loading') return;
   clearTimeout(prebuild.get(tabId));
+  prebuild.delete(tabId);
+  if (change.status === 'loading') return;
   prebuild.set(
     tabId,
     setTimeout(() => {
       prebuild.delete(tabId);
       void tabReport(tabId).catch(() => null);
-    }, 1500),
+    }, PREBUILD_DELAY_MS),
   );
 });
 
