@@ -20,7 +20,8 @@ function normDomain(domain: string): string {
   return domain.trim().toLowerCase().replace(/^\*?\./, '');
 }
 
-function domainMatches(cookieDomain: string | undefined, declared: string | undefined): boolean {
+/** A declared domain covers a cookie's when either contains the other or both share a registrable domain. */
+export function declaredDomainMatches(cookieDomain: string | undefined, declared: string | undefined): boolean {
   if (declared === undefined || declared.trim() === '') return true;
   if (cookieDomain === undefined || cookieDomain === '') return true;
   const c = normDomain(cookieDomain);
@@ -31,7 +32,7 @@ function domainMatches(cookieDomain: string | undefined, declared: string | unde
 }
 
 /** The fixed part of a declared name, and whether the declaration stands for a family of names. */
-function declaredPattern(decl: DeclaredCookie): { fixed: string; prefix: boolean } {
+export function declaredPattern(decl: DeclaredCookie): { fixed: string; prefix: boolean } {
   const name = decl.name.length > MAX_NAME ? decl.name.slice(0, MAX_NAME) : decl.name;
   const at = name.search(PLACEHOLDER);
   if (at > 0) return { fixed: name.slice(0, at), prefix: true };
@@ -66,7 +67,7 @@ export function matchDeclaredCookie(
     if (!prefix && (decl.name === name || decl.name.toLowerCase() === lower)) how = 'exact';
     else if (prefix && fixed.length >= 2 && lower.startsWith(fixed.toLowerCase())) how = 'prefix';
     if (how === null) continue;
-    const match: DeclaredMatch = { declaration: decl, how, domainMatches: domainMatches(domain, decl.domain) };
+    const match: DeclaredMatch = { declaration: decl, how, domainMatches: declaredDomainMatches(domain, decl.domain) };
     const r = rank(match, fixed.length);
     if (r > bestRank) {
       best = match;

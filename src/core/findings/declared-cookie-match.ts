@@ -3,18 +3,14 @@
 // `_hjSession_#`), which make them prefixes (as does `prefix: true`). Domains are often the provider's rather than
 // the cookie's (Cookiebot lists `google.com` for a first-party `_ga`), so a name match on another domain still
 // counts; where some declarations also match the domain, only those are returned.
-// Same rules as src/core/cookies/match-declared-cookie.ts, which decides a cookie's declared purpose.
+// The name and domain rules are src/core/cookies/match-declared-cookie.ts's, which decides a cookie's declared purpose.
+import { declaredDomainMatches, declaredPattern } from '../cookies/match-declared-cookie.ts';
 import { cookieSite } from '../party.ts';
 import type { DeclaredCookie } from '../types.ts';
 
-const MAX_NAME = 256;
-const PLACEHOLDER = /(\*|[xX]{3,}|#+|<[^>]{0,40}>|\[[^\]]{0,40}\]|\{[^}]{0,40}\}|\.\.\.|…)/;
-
 function namePattern(declared: DeclaredCookie): { stem: string; prefix: boolean } {
-  const name = declared.name.trim().slice(0, MAX_NAME).toLowerCase();
-  const at = name.search(PLACEHOLDER);
-  if (at > 0) return { stem: name.slice(0, at), prefix: true };
-  return { stem: name, prefix: declared.prefix === true };
+  const { fixed, prefix } = declaredPattern({ ...declared, name: declared.name.trim() });
+  return { stem: fixed.toLowerCase(), prefix };
 }
 
 export function nameMatches(declared: DeclaredCookie, name: string): boolean {
@@ -25,12 +21,7 @@ export function nameMatches(declared: DeclaredCookie, name: string): boolean {
 }
 
 export function domainMatches(declared: DeclaredCookie, domain: string): boolean {
-  if (typeof declared.domain !== 'string' || declared.domain.trim() === '') return true;
-  const d = declared.domain.trim().toLowerCase().replace(/^\*?\./, '');
-  const c = domain.trim().toLowerCase().replace(/^\./, '');
-  if (c === '' || c === d || c.endsWith(`.${d}`) || d.endsWith(`.${c}`)) return true;
-  const site = cookieSite(c);
-  return site !== '' && site === cookieSite(d);
+  return declaredDomainMatches(domain, typeof declared.domain === 'string' ? declared.domain : undefined);
 }
 
 /** The declarations that cover a cookie (empty when none does); same-domain ones only, where there are any. */
