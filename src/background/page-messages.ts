@@ -15,7 +15,7 @@ export function onPageEvents(events: unknown, sender: Runtime.MessageSender): { 
   const now = Date.now();
   let current = state;
   for (const event of validEvents(events)) {
-    if (event.type === 'cookie') recordScriptCookie(current, event.name, event.scriptUrl);
+    if (event.type === 'cookie') recordScriptCookie(current, event.name, event.scriptUrl, now);
     else if (event.type === 'navigation') recordNavigation(current, event.url, event.kind, now);
     else if (event.type === 'restored') {
       // Shown again from the back/forward cache: a new visit, so two pages' observations never mix.

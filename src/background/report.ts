@@ -12,6 +12,7 @@ import type { PurposeMap, Report } from '../core/types.ts';
 import type { Preferences } from '../shared/messages.ts';
 import type { BackgroundContext } from './context.ts';
 import { toRawCookie } from './cookies.ts';
+import { markDirty } from './tab-store.ts';
 import { fetchWellKnown } from './well-known.ts';
 
 export function preferenceFor(prefs: Preferences, site: string): PurposeMap | null {
@@ -55,7 +56,13 @@ export async function reportForVisit(ctx: BackgroundContext, state: VisitState):
     p3pHeaders: state.p3p,
     googleRequestUrls,
   });
-  const visit = toVisit(withPresentCookies(state, cookies.all), {
+  // Cookies found now are kept in the tab's record, so a later flood under the cap cannot push them out again.
+  const merged = withPresentCookies(state, cookies.all);
+  if (Object.keys(merged.cookies).length !== Object.keys(state.cookies).length) {
+    state.cookies = merged.cookies;
+    markDirty(state.tabId);
+  }
+  const visit = toVisit(merged, {
     declared,
     consent: { ...consent, preference: preferenceFor(ctx.prefs, state.topSite) },
     classifyCookie,

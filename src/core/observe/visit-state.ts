@@ -60,6 +60,8 @@ export interface VisitState {
   httpSetters: Record<string, string>;
   /** cookie name → script URL from the document.cookie hook (script attribution) */
   scriptSetters: Record<string, string>;
+  /** cookie name → when (ms since visit start) a response or script last set it, for cookies the browser never announced */
+  setterTimes?: Record<string, number>;
   /** registrable domains this visit sent requests to */
   sites: Record<string, true>;
   /** P3P response headers of the main document */
@@ -188,7 +190,11 @@ export function recordResponse(state: VisitState, requestId: string, info: Respo
   if (info.size !== undefined && Number.isFinite(info.size)) request.size = info.size;
   if (info.headers) request.headers = { request: request.headers?.request ?? [], response: info.headers };
   const names = info.setCookieNames.slice(0, 200);
-  for (const name of names) state.httpSetters[name] = request.url;
+  for (const name of names) {
+    state.httpSetters[name] = request.url;
+    state.setterTimes ??= {};
+    state.setterTimes[name] = request.at;
+  }
   // Firefox may report the cookie change before this response event: fix up the attribution.
   if (names.length) {
     for (const record of Object.values(state.cookies)) {
@@ -257,10 +263,14 @@ export function recordCookie(state: VisitState, cookie: RawCookie, removed: bool
 }
 
 /** The document.cookie / cookieStore hook reported that a script set this cookie. */
-export function recordScriptCookie(state: VisitState, name: string, scriptUrl: string | undefined): void {
+export function recordScriptCookie(state: VisitState, name: string, scriptUrl: string | undefined, now?: number): void {
   if (Object.keys(state.scriptSetters).length >= LIMITS.cookies) return;
   const url = scriptUrl ?? '';
   state.scriptSetters[name.slice(0, 256)] = url;
+  if (now !== undefined) {
+    state.setterTimes ??= {};
+    state.setterTimes[name.slice(0, 256)] = since(state, now);
+  }
   // The cookies API event may have arrived first: fix up the attribution.
   for (const record of Object.values(state.cookies)) {
     if (record.cookie.name === name && record.setBy.via === 'unknown') {
@@ -310,7 +320,7 @@ export function withPresentCookies(state: VisitState, present: readonly RawCooki
     cookies[key] = {
       cookie: { ...cookie, name: cookie.name.slice(0, 256), value: cookie.value.slice(0, LIMITS.valueLength) },
       party: site === state.topSite ? 'first' : 'third',
-      at: 0,
+      at: state.setterTimes?.[cookie.name] ?? 0,
       removed: false,
       setBy,
       preexisting: setBy.via === 'unknown',

@@ -145,3 +145,14 @@ describe('recordNavigation', () => {
     ]);
   });
 });
+
+describe('cookies the browser never announced', () => {
+  test('keep the time the page hook saw them set', () => {
+    const state = startVisit(1, 'https://www.shop.example/', T0);
+    recordScriptCookie(state, '_fbp', 'https://connect.facebook.net/en_US/fbevents.js', T0 + 420);
+    const merged = withPresentCookies(state, [cookie({ name: '_fbp' })]);
+    const record = Object.values(merged.cookies)[0];
+    expect(record?.at).toBe(420);
+    expect(record?.preexisting).toBe(false);
+  });
+});
