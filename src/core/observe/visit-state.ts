@@ -271,10 +271,15 @@ export function recordScriptCookie(state: VisitState, name: string, scriptUrl: s
     state.setterTimes ??= {};
     state.setterTimes[name.slice(0, 256)] = since(state, now);
   }
-  // The cookies API event may have arrived first: fix up the attribution.
+  // The cookies API event (or a report's look at the cookie jar) may have come first: fix up the attribution, and
+  // a cookie that looked pre-existing was in fact set during this visit.
   for (const record of Object.values(state.cookies)) {
     if (record.cookie.name === name && record.setBy.via === 'unknown') {
       record.setBy = url ? { via: 'script', url } : { via: 'script' };
+      if (record.preexisting) {
+        record.preexisting = false;
+        record.at = state.setterTimes?.[name] ?? record.at;
+      }
     }
   }
 }

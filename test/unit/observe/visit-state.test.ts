@@ -156,3 +156,12 @@ describe('cookies the browser never announced', () => {
     expect(record?.preexisting).toBe(false);
   });
 });
+
+test('a cookie first seen in the jar is re-dated when the page hook reports it later', () => {
+  const state = startVisit(1, 'https://www.shop.example/', T0);
+  const merged = withPresentCookies(state, [cookie({ name: '_fbp' })]);
+  state.cookies = merged.cookies;
+  recordScriptCookie(state, '_fbp', 'https://connect.facebook.net/en_US/fbevents.js', T0 + 300);
+  const record = Object.values(state.cookies)[0];
+  expect(record).toMatchObject({ at: 300, preexisting: false, setBy: { via: 'script' } });
+});
