@@ -1,22 +1,10 @@
 // What the browser actually handed a recipient: the seed statement's server-log list made concrete.
 import type { SentData } from '../types.ts';
+import { shannonEntropy } from '../cookies/cookie-heuristics.ts';
 
 export type HeaderList = readonly { name: string; value?: string }[];
 
 const MIN_ID_LENGTH = 8;
-
-/** Shannon entropy in bits per character. */
-export function entropy(value: string): number {
-  if (value.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let bits = 0;
-  for (const n of counts.values()) {
-    const p = n / value.length;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
-}
 
 /** A value that could single out a browser: long enough, varied enough, not a plain word, number-ish timestamp or URL. */
 export function looksLikeIdentifier(value: string): boolean {
@@ -26,7 +14,7 @@ export function looksLikeIdentifier(value: string): boolean {
   if (/^[a-z]+$/i.test(value) && value.length < 20) return false; // a word
   if (/^https?:/i.test(value) || value.includes('/')) return false; // URLs and paths
   if (!/\d/.test(value) && !/[A-Z].*[a-z]|[a-z].*[A-Z]/.test(value)) return false;
-  const bits = entropy(value);
+  const bits = shannonEntropy(value);
   // Long numeric ids (Google Analytics' client id) have a smaller alphabet.
   return bits >= 3 || (value.length >= 16 && bits >= 2.5);
 }
