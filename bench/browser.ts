@@ -1,10 +1,11 @@
 // The browser sections: page-load overhead (headless Chromium with and without Candor, visits alternating),
 // the service worker's heap after many visits, and the popup's render time for a very heavy tab.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { type CandorBrowser, defaultExtensionDir, launch } from '../src/cli/launch.ts';
 import type { ReportSummary } from '../src/core/types.ts';
+import { requestListenerSpecs } from '../src/shared/request-listeners.ts';
 import { startInternet } from '../sites/internet.ts';
 import type { BenchOptions, Section } from './main.ts';
 import { HEAVY_URL, POPUP_URL, benchRoutes } from './sites/heavy.ts';
@@ -17,6 +18,15 @@ export interface PageLoadResult {
   withMedianMs: number;
   withoutMedianMs: number;
   overheadMedian: number;
+  /**
+   * A control extension registering the same webRequest listeners as Candor (request-listeners.ts), with the same
+   * filters and options, and doing nothing in them: what Chromium itself charges for observing, measured alternating
+   * with the other two.
+   */
+  floorMedianMs: number;
+  floorOverheadMedian: number;
+  /** Candor's own cost on top of that floor: withMedianMs ÷ floorMedianMs − 1 */
+  overheadAboveFloor: number;
   /** wall time of page.goto(…, load), for reference */
   withWallMedianMs: number;
   withoutWallMedianMs: number;
@@ -75,40 +85,71 @@ async function serviceWorkerHeap(browser: Browser): Promise<{ used: number; tota
   return { used: usage.usedSize / 2 ** 20, total: usage.totalSize / 2 ** 20, gc };
 }
 
-async function pageLoad(withC: CandorBrowser, without: CandorBrowser, loads: number): Promise<PageLoadResult> {
-  const pages = { with: await withC.newPage(), without: await without.newPage() };
-  const samples = { with: [] as number[], without: [] as number[], withWall: [] as number[], withoutWall: [] as number[] };
+async function pageLoad(withC: CandorBrowser, without: CandorBrowser, floor: CandorBrowser, loads: number): Promise<PageLoadResult> {
+  const pages = { with: await withC.newPage(), without: await without.newPage(), floor: await floor.newPage() };
+  type Which = keyof typeof pages;
+  const samples: Record<Which, number[]> = { with: [], without: [], floor: [] };
+  const wall: Record<Which, number[]> = { with: [], without: [], floor: [] };
   let resources = 0;
-  for (let i = 0; i < 2; i++) {
-    await visit(pages.with, HEAVY_URL);
-    await visit(pages.without, HEAVY_URL);
-  }
+  for (let i = 0; i < 2; i++) for (const which of ['with', 'without', 'floor'] as const) await visit(pages[which], HEAVY_URL);
+  const orders: Which[][] = [
+    ['with', 'without', 'floor'],
+    ['without', 'floor', 'with'],
+    ['floor', 'with', 'without'],
+  ];
   for (let i = 0; i < loads; i++) {
-    const order: ('with' | 'without')[] = i % 2 === 0 ? ['with', 'without'] : ['without', 'with'];
-    for (const which of order) {
+    for (const which of orders[i % orders.length] ?? []) {
       const v = await visit(pages[which], HEAVY_URL);
       samples[which].push(v.loadMs);
-      samples[which === 'with' ? 'withWall' : 'withoutWall'].push(v.wallMs);
+      wall[which].push(v.wallMs);
       resources = v.resources;
       await sleep(SETTLE_MS);
     }
-    progress(`pageLoad: ${i + 1}/${loads} with ${samples.with.at(-1)?.toFixed(0)} ms, without ${samples.without.at(-1)?.toFixed(0)} ms`);
+    progress(
+      `pageLoad: ${i + 1}/${loads} with ${samples.with.at(-1)?.toFixed(0)} ms, floor ${samples.floor.at(-1)?.toFixed(0)} ms, without ${samples.without.at(-1)?.toFixed(0)} ms`,
+    );
   }
   await withC.message('flush', {});
   const report = await withC.report(HEAVY_URL);
   const withMedianMs = median(samples.with);
   const withoutMedianMs = median(samples.without);
+  const floorMedianMs = median(samples.floor);
   await pages.without.close();
+  await pages.floor.close();
   return {
     loads,
     withMedianMs: round(withMedianMs, 1),
     withoutMedianMs: round(withoutMedianMs, 1),
     overheadMedian: round(withMedianMs / withoutMedianMs - 1, 4),
-    withWallMedianMs: round(median(samples.withWall), 1),
-    withoutWallMedianMs: round(median(samples.withoutWall), 1),
+    floorMedianMs: round(floorMedianMs, 1),
+    floorOverheadMedian: round(floorMedianMs / withoutMedianMs - 1, 4),
+    overheadAboveFloor: round(withMedianMs / floorMedianMs - 1, 4),
+    withWallMedianMs: round(median(wall.with), 1),
+    withoutWallMedianMs: round(median(wall.without), 1),
     resourcesPerLoad: resources,
     page: report?.summary ?? null,
   };
+}
+
+/** The control extension: Candor's webRequest listeners (same events, filters and options), empty. */
+function writeFloorExtension(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const manifest = {
+    manifest_version: 3,
+    name: 'Candor bench floor',
+    version: '1.0',
+    background: { service_worker: 'worker.js' },
+    permissions: ['webRequest'],
+    host_permissions: ['<all_urls>'],
+  };
+  const lines = requestListenerSpecs('chrome').map((spec) => {
+    const filter = spec.types ? { urls: ['<all_urls>'], types: spec.types } : { urls: ['<all_urls>'] };
+    const extra = spec.extraInfoSpec.length ? `, ${JSON.stringify(spec.extraInfoSpec)}` : '';
+    return `chrome.webRequest.${spec.event}.addListener(() => {}, ${JSON.stringify(filter)}${extra});`;
+  });
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  writeFileSync(join(dir, 'worker.js'), `${lines.join('\n')}\n`);
+  return dir;
 }
 
 async function memory(withC: CandorBrowser, visits: number): Promise<MemoryResult> {
@@ -228,10 +269,13 @@ export async function benchBrowsers(o: BenchOptions, sections: Section[]): Promi
     const c = withC;
     await sectionRun('pageLoad', async () => {
       const without = await launch({ kind: 'chromium', proxy: internet.proxyUrl, insecure: true, extensionDir: null });
+      const floorDir = writeFloorExtension(join(scratch, 'floor-extension'));
+      const floor = await launch({ kind: 'chromium', proxy: internet.proxyUrl, insecure: true, extensionDir: floorDir, candor: false });
       try {
-        return await pageLoad(c, without, o.loads);
+        return await pageLoad(c, without, floor, o.loads);
       } finally {
         await without.close().catch(() => undefined);
+        await floor.close().catch(() => undefined);
       }
     });
     await sectionRun('popup', () => popup(c, o.popupRuns));

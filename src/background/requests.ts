@@ -3,15 +3,20 @@ import browser, { type WebRequest } from 'webextension-polyfill';
 import { classifyRequest } from '../core/observe/classify-request.ts';
 import { bodyIdentifierKeys, type RequestBody, summarizeSent } from '../core/observe/sent-data.ts';
 import {
+  isKnownRequest,
+  isPending,
+  recordBody,
   recordCompleted,
   recordError,
+  recordRedirect,
   recordRequest,
   recordResponse,
   recordSent,
   startVisit,
+  type VisitState,
 } from '../core/observe/visit-state.ts';
 import { isNetworkUrl } from '../core/party.ts';
-import { extraHeaders } from '../shared/quirks.ts';
+import { type RequestEventName, requestListenerSpecs } from '../shared/request-listeners.ts';
 import { updateBadge } from './badge.ts';
 import { uncloak } from './cname.ts';
 import type { BackgroundContext } from './context.ts';
@@ -39,67 +44,97 @@ function safely(fn: () => void): void {
   }
 }
 
-export function registerRequestListeners(ready: Promise<BackgroundContext>): void {
-  browser.webRequest.onBeforeRequest.addListener(
-    (d) => {
+/** The handler of each event in request-listeners.ts (which says why these events and no others). */
+function handlers(ready: Promise<BackgroundContext>): Record<RequestEventName, (d: never) => undefined> {
+  return {
+    onBeforeRequest: (d: WebRequest.OnBeforeRequestDetailsType) => {
       void ready.then((ctx) => safely(() => onBeforeRequest(ctx, d)));
       return undefined;
     },
-    FILTER,
-    ['requestBody'],
-  );
-  browser.webRequest.onSendHeaders.addListener(
-    (d) => void ready.then(() => safely(() => onSendHeaders(d))),
-    FILTER,
-    ['requestHeaders', ...extraHeaders()] as WebRequest.OnSendHeadersOptions[],
-  );
-  browser.webRequest.onHeadersReceived.addListener(
-    (d) => {
-      void ready.then(() => safely(() => onHeadersReceived(d)));
+    onSendHeaders: (d: WebRequest.OnSendHeadersDetailsType) => {
+      void ready.then((ctx) => safely(() => onSendHeaders(ctx, d)));
       return undefined;
     },
-    FILTER,
-    ['responseHeaders', ...extraHeaders()] as WebRequest.OnHeadersReceivedOptions[],
-  );
-  browser.webRequest.onCompleted.addListener(
-    (d) => void ready.then(() => safely(() => onDone(d.tabId, () => recordCompletedFor(d)))),
-    FILTER,
-  );
-  browser.webRequest.onErrorOccurred.addListener(
-    (d) => void ready.then(() => safely(() => onDone(d.tabId, (s) => recordError(s, d.requestId, d.error)))),
-    FILTER,
-  );
+    onBeforeRedirect: (d: WebRequest.OnBeforeRedirectDetailsType) => {
+      void ready.then(() => safely(() => onResponse(d, true)));
+      return undefined;
+    },
+    onCompleted: (d: WebRequest.OnCompletedDetailsType) => {
+      void ready.then(() => safely(() => onResponse(d, false)));
+      return undefined;
+    },
+    onErrorOccurred: (d: WebRequest.OnErrorOccurredDetailsType) => {
+      void ready.then((ctx) => safely(() => onError(ctx, d)));
+      return undefined;
+    },
+  };
+}
+
+interface AnyRequestEvent {
+  addListener(listener: (d: never) => undefined, filter: WebRequest.RequestFilter, extraInfoSpec?: string[]): void;
+}
+
+/** Firefox rejects an options argument on events that take none (onErrorOccurred), even an empty one. */
+function addListener(event: AnyRequestEvent, listener: (d: never) => undefined, filter: WebRequest.RequestFilter, extra: string[]): void {
+  if (extra.length) event.addListener(listener, filter, extra);
+  else event.addListener(listener, filter);
+}
+
+export function registerRequestListeners(ready: Promise<BackgroundContext>): void {
+  const handle = handlers(ready);
+  for (const spec of requestListenerSpecs(__CANDOR_BROWSER__)) {
+    const event = browser.webRequest[spec.event] as unknown as AnyRequestEvent;
+    if (spec.types) {
+      try {
+        addListener(event, handle[spec.event], { urls: ['<all_urls>'], types: spec.types as WebRequest.ResourceType[] }, spec.extraInfoSpec);
+        continue;
+      } catch (error) {
+        // A browser that no longer knows one of the types: every request is better than none.
+        console.warn(`Candor: ${spec.event} listens to every type`, error);
+      }
+    }
+    addListener(event, handle[spec.event], FILTER, spec.extraInfoSpec);
+  }
+}
+
+type RequestDetails = {
+  requestId: string;
+  tabId: number;
+  url: string;
+  method: string;
+  type: string;
+  frameId: number;
+  timeStamp: number;
+  originUrl?: string | undefined;
+};
+
+/** Prerendered pages the visitor has not opened must not start or mix into this tab's visit (Chromium). */
+function isPrerender(d: object): boolean {
+  return (d as { documentLifecycle?: string }).documentLifecycle === 'prerender';
 }
 
 function onBeforeRequest(ctx: BackgroundContext, d: WebRequest.OnBeforeRequestDetailsType): void {
-  if (d.tabId < 0 || !isNetworkUrl(d.url)) return;
-  // Chromium prerenders pages the visitor has not opened: they must not start or mix into this tab's visit.
-  if ((d as { documentLifecycle?: string }).documentLifecycle === 'prerender') return;
+  if (d.tabId < 0 || !isNetworkUrl(d.url) || isPrerender(d)) return;
   let state = getTab(d.tabId);
-  if (d.type === 'main_frame') {
+  if (d.type === 'main_frame' && (!state || !isKnownRequest(state, d.requestId))) {
     // A top-level navigation starts a new visit; the redirect hops of the navigation stay in it.
-    if (!state || state.pending[d.requestId] === undefined) {
-      if (state) void saveHistory(summaryOfState(state)).catch(() => undefined);
-      state = startVisit(d.tabId, d.url, d.timeStamp, 'browsing', ctx.prefs.gpc);
-    } else {
-      state.url = d.url;
-    }
+    if (state) void saveHistory(summaryOfState(state)).catch(() => undefined);
+    state = startVisit(d.tabId, d.url, d.timeStamp, 'browsing', ctx.prefs.gpc);
+    setTab(state);
   }
-  if (!state) return; // requests of a page that started before Candor did
+  if (!state || !d.requestBody) return;
+  recordBody(state, d.requestId, bodyIdentifierKeys(d.requestBody as unknown as RequestBody));
+}
+
+/** Records the request (or its next redirect hop) when it is not known yet. */
+function ensureRequest(ctx: BackgroundContext, state: VisitState, d: RequestDetails): void {
+  if (isPending(state, d.requestId)) return;
+  if (d.type === 'main_frame') state.url = d.url.slice(0, 4096);
   const initiator = (d as { initiator?: string }).initiator ?? d.originUrl;
   const cls = classifyRequest(ctx.db, d.url, state.url, state.topSite, d.type);
   recordRequest(
     state,
-    {
-      requestId: d.requestId,
-      url: d.url,
-      method: d.method,
-      type: d.type,
-      frameId: d.frameId,
-      initiator,
-      timeStamp: d.timeStamp,
-      bodyIdentifiers: d.requestBody ? bodyIdentifierKeys(d.requestBody as unknown as RequestBody) : [],
-    },
+    { requestId: d.requestId, url: d.url, method: d.method, type: d.type, frameId: d.frameId, initiator, timeStamp: d.timeStamp },
     cls,
   );
   setTab(state);
@@ -113,17 +148,21 @@ function onBeforeRequest(ctx: BackgroundContext, d: WebRequest.OnBeforeRequestDe
   }
 }
 
-function onSendHeaders(d: WebRequest.OnSendHeadersDetailsType): void {
+function onSendHeaders(ctx: BackgroundContext, d: WebRequest.OnSendHeadersDetailsType): void {
+  if (d.tabId < 0 || !isNetworkUrl(d.url) || isPrerender(d)) return;
   const state = getTab(d.tabId);
-  if (!state) return;
+  if (!state) return; // requests of a page that started before Candor did
+  ensureRequest(ctx, state, d);
   const headers = d.requestHeaders ?? [];
   recordSent(state, d.requestId, summarizeSent(headers, d.url), recordHeaders ? headerPairs(headers) : undefined);
   markDirty(d.tabId);
 }
 
-function onHeadersReceived(d: WebRequest.OnHeadersReceivedDetailsType): void {
+type ResponseDetails = WebRequest.OnCompletedDetailsType | WebRequest.OnBeforeRedirectDetailsType;
+
+function onResponse(d: ResponseDetails, redirect: boolean): void {
   const state = getTab(d.tabId);
-  if (!state) return;
+  if (!state || !isPending(state, d.requestId)) return;
   const setCookieNames: string[] = [];
   let p3p: string | undefined;
   let size: number | undefined;
@@ -145,17 +184,19 @@ function onHeadersReceived(d: WebRequest.OnHeadersReceivedDetailsType): void {
     size,
     headers: recordHeaders ? headerPairs(d.responseHeaders) : undefined,
   });
+  if (redirect) {
+    recordCompleted(state, d.requestId, d.statusCode, d.fromCache, d.ip, false);
+    recordRedirect(state, d.requestId);
+  } else recordCompleted(state, d.requestId, d.statusCode, d.fromCache, d.ip);
   markDirty(d.tabId);
 }
 
-function recordCompletedFor(d: WebRequest.OnCompletedDetailsType): void {
+function onError(ctx: BackgroundContext, d: WebRequest.OnErrorOccurredDetailsType): void {
+  if (d.tabId < 0 || !isNetworkUrl(d.url) || isPrerender(d)) return;
   const state = getTab(d.tabId);
-  if (state) recordCompleted(state, d.requestId, d.statusCode, d.fromCache, d.ip);
-}
-
-function onDone(tabId: number, apply: (state: NonNullable<ReturnType<typeof getTab>>) => void): void {
-  const state = getTab(tabId);
   if (!state) return;
-  apply(state);
-  markDirty(tabId);
+  // A request stopped before its headers were sent (blocked, cancelled, refused) is still a request the page made.
+  if (!isPending(state, d.requestId)) ensureRequest(ctx, state, d);
+  recordError(state, d.requestId, d.error);
+  markDirty(d.tabId);
 }

@@ -1,11 +1,6 @@
 // Browser differences, each in one named function with the reason.
 import browser from 'webextension-polyfill';
 
-/** Chromium hides Cookie, Set-Cookie and Referer from webRequest unless 'extraHeaders' is asked for; Firefox rejects the option. */
-export function extraHeaders(): ['extraHeaders'] | [] {
-  return __CANDOR_BROWSER__ === 'chrome' ? ['extraHeaders'] : [];
-}
-
 /** Firefox (only) can resolve CNAMEs, which uncloaks trackers disguised as first-party subdomains. */
 export function hasDnsApi(): boolean {
   return __CANDOR_BROWSER__ === 'firefox' && typeof (browser as unknown as { dns?: unknown }).dns === 'object';

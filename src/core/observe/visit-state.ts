@@ -72,6 +72,8 @@ export interface VisitState {
   restoredFromCache?: boolean;
   /** requestId → body fields carrying identifiers, until the request's headers are seen */
   bodyIdentifiers?: Record<string, string[]>;
+  /** requestId → URL of the hop that was just redirected, until the next hop starts */
+  redirects?: Record<string, string>;
   dropped: { requests: number; cookies: number; storage: number };
 }
 
@@ -130,11 +132,29 @@ function since(state: VisitState, timeStamp: number): number {
   return Math.max(0, Math.round((timeStamp - state.startedAt) * 10) / 10);
 }
 
+/** Whether this requestId belongs to a request already seen in this visit (pending, or between redirect hops). */
+export function isKnownRequest(state: VisitState, requestId: string): boolean {
+  return state.pending[requestId] !== undefined || state.redirects?.[requestId] !== undefined;
+}
+
+export function isPending(state: VisitState, requestId: string): boolean {
+  return state.pending[requestId] !== undefined;
+}
+
+/** Body fields carrying identifiers, seen before the request's headers; they join the request's sent data. */
+export function recordBody(state: VisitState, requestId: string, identifiers: readonly string[]): void {
+  if (!identifiers.length) return;
+  state.bodyIdentifiers ??= {};
+  state.bodyIdentifiers[requestId] = identifiers.slice(0, 50);
+}
+
 export function recordRequest(state: VisitState, start: RequestStart, cls: RequestClass): void {
   const existing = state.pending[start.requestId];
-  const previous = existing === undefined ? undefined : state.requests[existing];
+  const redirectedFrom = state.redirects?.[start.requestId] ?? (existing === undefined ? undefined : state.requests[existing]?.url);
+  if (state.redirects?.[start.requestId] !== undefined) delete state.redirects[start.requestId];
   if (state.requests.length >= LIMITS.requests) {
     state.dropped.requests++;
+    delete state.pending[start.requestId];
     return;
   }
   const request: ObservedRequest = {
@@ -150,14 +170,20 @@ export function recordRequest(state: VisitState, start: RequestStart, cls: Reque
     frameId: start.frameId,
   };
   if (start.initiator) request.initiator = start.initiator.slice(0, LIMITS.urlLength);
-  // Chromium and Firefox keep the requestId across redirects: a second start is the redirect target.
-  if (previous && previous.url !== request.url) request.redirectedFrom = previous.url;
+  // Chromium and Firefox keep the requestId across redirects: a start after a redirect is the redirect's target.
+  if (redirectedFrom !== undefined) request.redirectedFrom = redirectedFrom;
   state.pending[start.requestId] = state.requests.push(request) - 1;
-  if (start.bodyIdentifiers?.length) {
-    state.bodyIdentifiers ??= {};
-    state.bodyIdentifiers[start.requestId] = start.bodyIdentifiers;
-  }
+  if (start.bodyIdentifiers?.length) recordBody(state, start.requestId, start.bodyIdentifiers);
   if (cls.site) state.sites[cls.site] = true;
+}
+
+/** The hop is over (its response was a redirect): the next start with this requestId is the redirect target. */
+export function recordRedirect(state: VisitState, requestId: string): void {
+  const request = pendingRequest(state, requestId);
+  if (!request) return;
+  delete state.pending[requestId];
+  state.redirects ??= {};
+  state.redirects[requestId] = request.url;
 }
 
 function pendingRequest(state: VisitState, requestId: string): ObservedRequest | undefined {
@@ -210,17 +236,20 @@ export function recordCompleted(
   statusCode: number | undefined,
   fromCache?: boolean,
   ip?: string,
+  done = true,
 ): void {
   const request = pendingRequest(state, requestId);
   if (!request) return;
   if (statusCode !== undefined) request.status = statusCode;
   if (fromCache) request.fromCache = true;
   if (ip) request.remoteIp = ip;
-  delete state.pending[requestId];
+  if (done) delete state.pending[requestId];
 }
 
 export function recordError(state: VisitState, requestId: string, error: string): void {
   const request = pendingRequest(state, requestId);
+  if (state.redirects?.[requestId] !== undefined) delete state.redirects[requestId];
+  if (state.bodyIdentifiers?.[requestId] !== undefined) delete state.bodyIdentifiers[requestId];
   if (!request) return;
   request.error = error.slice(0, 200);
   delete state.pending[requestId];

@@ -4,7 +4,13 @@ import {
   LIMITS,
   type RawCookie,
   cookieBelongsTo,
+  isKnownRequest,
+  isPending,
+  recordBody,
   recordCompleted,
+  recordError,
+  recordRedirect,
+  recordSent,
   recordCookie,
   recordNavigation,
   recordRequest,
@@ -66,6 +72,39 @@ describe('visit state', () => {
     expect(state.requests[2]?.redirectedFrom).toBe('https://www.google-analytics.com/g/collect?v=2');
     recordCompleted(state, '1', 204, false, '127.0.0.1');
     expect(state.requests[2]).toMatchObject({ status: 204, remoteIp: '127.0.0.1' });
+  });
+
+  test('a redirect ends its hop; the next start with the same id is the target, even at the same URL', () => {
+    const state = visitWith(['https://t.example/sync']);
+    recordResponse(state, '0', { statusCode: 302, setCookieNames: ['uid'] });
+    recordCompleted(state, '0', 302, false, '127.0.0.1', false);
+    recordRedirect(state, '0');
+    expect(isPending(state, '0')).toBe(false);
+    expect(isKnownRequest(state, '0')).toBe(true);
+    const start = { requestId: '0', url: 'https://t.example/sync', method: 'GET', type: 'image', frameId: 0, timeStamp: T0 + 9 };
+    recordRequest(state, start, { site: 't.example', party: 'third', tracker: null });
+    expect(state.requests.map((r) => [r.status, r.redirectedFrom])).toEqual([
+      [302, undefined],
+      [null, 'https://t.example/sync'],
+    ]);
+    expect(state.httpSetters.uid).toBe('https://t.example/sync');
+    expect(state.redirects).toEqual({});
+    recordCompleted(state, '0', 200);
+    expect(isKnownRequest(state, '0')).toBe(false);
+  });
+
+  test('identifiers in a body seen before the headers join the sent data; an error forgets them', () => {
+    const state = visitWith([]);
+    recordBody(state, 'b', ['cid', 'uid']);
+    recordBody(state, 'c', ['cid']);
+    recordBody(state, 'd', []);
+    expect(state.bodyIdentifiers).toEqual({ b: ['cid', 'uid'], c: ['cid'] });
+    const start = { requestId: 'b', url: 'https://t.example/collect', method: 'POST', type: 'xmlhttprequest', frameId: 0, timeStamp: T0 };
+    recordRequest(state, start, { site: 't.example', party: 'third', tracker: null });
+    recordSent(state, 'b', { referer: false, refererKind: 'none', cookies: false, userAgent: true, language: false, clientHints: [], gpc: false, identifiers: [] });
+    expect(state.requests[0]?.sent?.bodyIdentifiers).toEqual(['cid', 'uid']);
+    recordError(state, 'c', 'net::ERR_BLOCKED_BY_CLIENT');
+    expect(state.bodyIdentifiers).toEqual({});
   });
 
   test('the request cap counts what it drops instead of growing', () => {
