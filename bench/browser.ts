@@ -170,24 +170,34 @@ async function memory(withC: CandorBrowser, visits: number): Promise<MemoryResul
   return { visits, heapUsedMB: round(heap.used, 2), heapTotalMB: round(heap.total, 2), heapUsedEarlyMB: round(early, 2), gc: heap.gc };
 }
 
-/** Navigation start → body[data-ready="true"] of the popup opened as a page. */
+/**
+ * Navigation start → the first frame painted after body[data-ready="true"] (the report on screen, not just in the
+ * DOM), for the popup opened as a page.
+ */
 async function popupTime(withC: CandorBrowser, tabId: number): Promise<{ ms: number; state: string }> {
   const page = await withC.browser.newPage();
   try {
     await page.evaluateOnNewDocument(`new MutationObserver((_, o) => {
-      if (document.body && document.body.dataset.ready === 'true') { window.__candorReadyAt = performance.now(); o.disconnect(); }
+      if (document.body && document.body.dataset.ready === 'true') {
+        o.disconnect();
+        requestAnimationFrame(() => setTimeout(() => { window.__candorReadyAt = performance.now(); }, 0));
+      }
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });`);
     void page.goto(`${withC.extensionBase}src/popup/index.html?tabId=${tabId}`).catch(() => undefined);
     const handle = await page.waitForFunction(
       () => {
         const b = document.body;
-        if (b?.dataset.ready !== 'true') return false;
         const at = (window as unknown as { __candorReadyAt?: number }).__candorReadyAt;
-        return { ms: at ?? performance.now(), state: b.dataset.state ?? '' };
+        if (b?.dataset.ready !== 'true' || at === undefined) return false;
+        return { ms: at, state: b.dataset.state ?? '' };
       },
-      { polling: 'mutation', timeout: 30_000 },
+      { polling: 'raf', timeout: 30_000 },
     );
-    return (await handle.jsonValue()) as { ms: number; state: string };
+    const result = (await handle.jsonValue()) as { ms: number; state: string };
+    // The popup then asks for a freshly built report: let that finish, so the next opening starts as a person's
+    // would, with a worker that is not still busy with this one.
+    await page.waitForSelector('body[data-fresh]', { timeout: 30_000 }).catch(() => undefined);
+    return result;
   } finally {
     await page.close();
   }

@@ -30,7 +30,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     only: [...SECTIONS],
     visits: 500,
     loads: 20,
-    popupRuns: 7,
+    popupRuns: 15,
     rounds: 5,
     mixedCount: 10_000,
     cookiesCsv: resolve('../shared/data/open-cookie-database/dev-half.csv'),

@@ -3,7 +3,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { worstSeverity } from '../core/report.ts';
 import type { Report } from '../core/types.ts';
-import type { MessageName } from '../shared/messages.ts';
+import { type MessageName, REPORT_CHANNEL, type ReportPost } from '../shared/messages.ts';
 import { handle } from '../shared/messaging.ts';
 import { browserName } from '../shared/quirks.ts';
 import { DEFAULT_PREFERENCES, preferencesItem } from '../shared/storage.ts';
@@ -63,7 +63,7 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
     tabId,
     setTimeout(() => {
       prebuild.delete(tabId);
-      void tabReport(tabId).catch(() => null);
+      void tabReportText(tabId).catch(() => null);
     }, PREBUILD_DELAY_MS),
   );
 });
@@ -82,8 +82,8 @@ function latestTabFor(url: string): number | null {
   return states[0]?.tabId ?? null;
 }
 
-/** The last report built per tab, with the start of the visit it describes. */
-const reportCache = new Map<number, { startedAt: number; report: Report }>();
+/** The last report built per tab, with the start of the visit it describes (and its JSON text, once asked for). */
+const reportCache = new Map<number, { startedAt: number; report: Report; text?: string }>();
 
 async function tabReport(tabId: number, cached = false) {
   const ctx = await ready;
@@ -99,6 +99,27 @@ async function tabReport(tabId: number, cached = false) {
   const summary = summaryOfReport(report);
   if (summary) void saveHistory(summary).catch(() => undefined);
   return report;
+}
+
+/** The report as JSON text, kept with the cached report: the popup's one big string crosses contexts far faster. */
+async function tabReportText(tabId: number, cached = false): Promise<string | null> {
+  const report = await tabReport(tabId, cached);
+  if (report === null) return null;
+  const entry = reportCache.get(tabId);
+  if (entry?.report !== report) return JSON.stringify(report);
+  entry.text ??= JSON.stringify(report);
+  return entry.text;
+}
+
+/** Posts the report's text on the report channel for the popup (see postTabReport). */
+let reportChannel: BroadcastChannel | null = null;
+async function postTabReport(tabId: number, cached: boolean, replyId: string): Promise<'posted' | 'none'> {
+  const text = await tabReportText(tabId, cached);
+  if (text === null) return 'none';
+  reportChannel ??= new BroadcastChannel(REPORT_CHANNEL);
+  const post: ReportPost = { replyId: String(replyId).slice(0, 100), text };
+  reportChannel.postMessage(post);
+  return 'posted';
 }
 
 handle(
@@ -118,6 +139,8 @@ handle(
       return { ok: true };
     },
     getTabReport: ({ tabId, cached }) => tabReport(tabId, cached === true),
+    getTabReportText: ({ tabId, cached }) => tabReportText(tabId, cached === true),
+    postTabReport: ({ tabId, cached, replyId }) => postTabReport(tabId, cached === true, replyId),
     getReportByUrl: async ({ url }) => {
       await ready;
       const tabId = latestTabFor(url);

@@ -1,4 +1,5 @@
-// Findings, most severe first: kind, title, explanation, and the evidence behind a disclosure.
+// Findings, most severe first: kind, title, explanation, and the evidence behind a disclosure (rendered once
+// opened: a page with dozens of findings opens at once).
 import type { Report } from '../core/types.ts';
 import { findingsView } from '../core/view/findings-view.ts';
 import type { FindingView } from '../core/view/findings-view.ts';
@@ -6,6 +7,7 @@ import { kindKey, phaseKey, purposeKey, severityKey } from '../core/view/labels.
 import { formatNumber, t } from '../shared/i18n.ts';
 import { CappedList } from './capped-list.tsx';
 import { EvidenceList } from './evidence-list.tsx';
+import { LazyDetails } from './lazy-details.tsx';
 
 function FindingItem({ view }: { view: FindingView }) {
   const { finding } = view;
@@ -20,10 +22,9 @@ function FindingItem({ view }: { view: FindingView }) {
       <h3 class="finding-title">{finding.title}</h3>
       <p class="explanation">{finding.explanation}</p>
       {view.evidence.length > 0 && (
-        <details class="evidence-details">
-          <summary>{t('evidence_show', formatNumber(view.evidence.length))}</summary>
-          <EvidenceList lines={view.evidence} />
-        </details>
+        <LazyDetails class="evidence-details" summary={t('evidence_show', formatNumber(view.evidence.length))}>
+          {() => <EvidenceList lines={view.evidence} />}
+        </LazyDetails>
       )}
     </li>
   );

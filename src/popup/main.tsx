@@ -1,12 +1,13 @@
 // Popup entry: find the tab (the active tab, or ?tabId=N when opened as a page), ask the background for its
 // report, render. body[data-ready="true"] marks the first settled render for end-to-end tests; body[data-state]
-// says which (report | empty | error).
+// says which (report | empty | error); body[data-fresh="true"] says the freshly built report is on screen.
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import type { Report } from '../core/types.ts';
 import { parsePopupParams, reportFileName } from '../core/view/popup-params.ts';
 import { downloadJson } from '../shared/download.ts';
 import { documentLanguage, t } from '../shared/i18n.ts';
+import { REPORT_CHANNEL, type ReportPost } from '../shared/messages.ts';
 import { send } from '../shared/messaging.ts';
 import { App } from './app.tsx';
 import type { PopupState } from './app.tsx';
@@ -43,6 +44,39 @@ function show(state: PopupState): void {
   }
 }
 
+const CHANNEL_WAIT_MS = 3000;
+
+/**
+ * The report's JSON text, posted by the background on the report channel (postTabReport); over runtime messaging
+ * (getTabReportText) where no channel exists or nothing arrives in time.
+ */
+async function reportTextOf(tabId: number, cached: boolean): Promise<string | null> {
+  if (typeof BroadcastChannel !== 'function') return send('getTabReportText', { tabId, cached });
+  const channel = new BroadcastChannel(REPORT_CHANNEL);
+  const replyId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  try {
+    const arrived = new Promise<string | null>((resolve) => {
+      const timer = setTimeout(() => resolve(null), CHANNEL_WAIT_MS);
+      channel.onmessage = (event: MessageEvent<unknown>) => {
+        const post = event.data as Partial<ReportPost> | null;
+        if (post?.replyId !== replyId || typeof post.text !== 'string') return;
+        clearTimeout(timer);
+        resolve(post.text);
+      };
+    });
+    if ((await send('postTabReport', { tabId, cached, replyId })) === 'none') return null;
+    return (await arrived) ?? (await send('getTabReportText', { tabId, cached }));
+  } finally {
+    channel.close();
+  }
+}
+
+/** The tab's report (the background's own JSON text of it). */
+async function reportOf(tabId: number, cached: boolean): Promise<Report | null> {
+  const text = await reportTextOf(tabId, cached);
+  return text === null ? null : (JSON.parse(text) as Report);
+}
+
 /** `quiet`: keep the current view on screen while fetching (refresh) instead of showing the loading state. */
 async function load(quiet = false): Promise<void> {
   if (!quiet) show({ status: 'loading' });
@@ -54,12 +88,13 @@ async function load(quiet = false): Promise<void> {
     }
     // The report built when the page settled comes at once; a fresh one (the page may have moved on) follows.
     performance.mark('candor:request');
-    const first = quiet ? null : await send('getTabReport', { tabId, cached: true });
+    const first = quiet ? null : await reportOf(tabId, true);
     performance.mark('candor:received');
     if (first !== null) show({ status: 'report', report: first });
     performance.mark('candor:rendered');
-    const fresh = await send('getTabReport', { tabId });
+    const fresh = await reportOf(tabId, false);
     show(fresh === null ? { status: 'empty' } : { status: 'report', report: fresh });
+    document.body.dataset.fresh = 'true';
   } catch (error) {
     show({ status: 'error', message: error instanceof Error ? error.message : String(error) });
   }

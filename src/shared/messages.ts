@@ -31,6 +31,18 @@ export interface MessageMap {
    * again without `cached` for a fresh one.
    */
   getTabReport: (req: { tabId: number; cached?: boolean }) => Report | null;
+  /**
+   * The same report as JSON text (the popup): browsers copy a message object by object, and a report of thousands
+   * of requests costs tens of milliseconds that way; one string crosses at once, and the text is kept with the
+   * cached report.
+   */
+  getTabReportText: (req: { tabId: number; cached?: boolean }) => string | null;
+  /**
+   * The popup's fast path: the background posts the report's JSON text on the REPORT_CHANNEL BroadcastChannel as
+   * a ReportPost with this `replyId` (extension contexts share an origin, and a channel hands over a megabyte in a
+   * few milliseconds where runtime messaging takes tens) and answers whether it posted one.
+   */
+  postTabReport: (req: { tabId: number; cached?: boolean; replyId: string }) => 'posted' | 'none';
   /** the report of the visit in the sender's own tab (used by the CLI through an extension page) */
   getReportByUrl: (req: { url: string }) => Report | null;
   /** the tab whose current visit is at `url` (tests and the CLI open the popup for it) */
@@ -59,4 +71,12 @@ export type MessageResponse<K extends MessageName> = ReturnType<MessageMap[K]>;
 export interface Envelope<K extends MessageName = MessageName> {
   candor: K;
   request: MessageRequest<K>;
+}
+
+/** The BroadcastChannel the background posts reports on (see postTabReport); only the extension's own pages share it. */
+export const REPORT_CHANNEL = 'candor-report';
+
+export interface ReportPost {
+  replyId: string;
+  text: string;
 }

@@ -235,7 +235,15 @@ export function hostileSuite(kind: BrowserKind): void {
       await popup.setViewport({ width: 420, height: 900 });
       void popup.goto(`${b.extensionBase}src/popup/index.html?tabId=${tabId}`).catch(() => undefined);
       await popup.waitForSelector('body[data-complete="true"]', { timeout: 30_000 });
-      // every panel, including the sources list, is in the DOM
+      // every panel is in the DOM; open every disclosure (evidence, sources) so that their content is too
+      const opened = await popup.evaluate(() => {
+        const closed = [...document.querySelectorAll('details:not([open]) > summary')] as HTMLElement[];
+        for (const summary of closed) summary.click();
+        return closed.length;
+      });
+      expect(opened).toBeGreaterThan(0);
+      await popup.waitForFunction(() => document.querySelectorAll('details:not([open])').length === 0, { timeout: 10_000 });
+      await new Promise((r) => setTimeout(r, 200));
       const seen = await popup.evaluate(() => ({
         pwned: (window as unknown as { __pwned?: unknown }).__pwned,
         injected:
