@@ -56,11 +56,11 @@ function handlers(ready: Promise<BackgroundContext>): Record<RequestEventName, (
       return undefined;
     },
     onBeforeRedirect: (d: WebRequest.OnBeforeRedirectDetailsType) => {
-      void ready.then(() => safely(() => onResponse(d, true)));
+      void ready.then((ctx) => safely(() => onResponse(ctx, d, true)));
       return undefined;
     },
     onCompleted: (d: WebRequest.OnCompletedDetailsType) => {
-      void ready.then(() => safely(() => onResponse(d, false)));
+      void ready.then((ctx) => safely(() => onResponse(ctx, d, false)));
       return undefined;
     },
     onErrorOccurred: (d: WebRequest.OnErrorOccurredDetailsType) => {
@@ -160,9 +160,16 @@ function onSendHeaders(ctx: BackgroundContext, d: WebRequest.OnSendHeadersDetail
 
 type ResponseDetails = WebRequest.OnCompletedDetailsType | WebRequest.OnBeforeRedirectDetailsType;
 
-function onResponse(d: ResponseDetails, redirect: boolean): void {
+function onResponse(ctx: BackgroundContext, d: ResponseDetails, redirect: boolean): void {
+  if (d.tabId < 0 || !isNetworkUrl(d.url) || isPrerender(d)) return;
   const state = getTab(d.tabId);
-  if (!state || !isPending(state, d.requestId)) return;
+  if (!state) return;
+  if (!isPending(state, d.requestId)) {
+    // Chromium and Firefox announce headers for HTTP-cache hits too (end-to-end: demo suite); a cached response
+    // whose headers were never announced is still a request of the page.
+    if (redirect || !d.fromCache) return;
+    ensureRequest(ctx, state, d);
+  }
   const setCookieNames: string[] = [];
   let p3p: string | undefined;
   let size: number | undefined;

@@ -44,6 +44,24 @@ export function demoSuite(kind: BrowserKind): void {
       expect(report.visits).toHaveLength(1);
     });
 
+    test('files the browser takes from its HTTP cache are still requests of the visit', async () => {
+      const url = 'http://www.cached-bakery.test/';
+      const first = await b.newPage();
+      await first.goto(url, { waitUntil: 'load' });
+      await first.close();
+      const second = await b.newPage();
+      await second.goto(`${url}menu/`, { waitUntil: 'load' });
+      await second.waitForNetworkIdle({ idleTime: 300 });
+      await b.message('flush', {});
+      const cached = await b.report(second.url());
+      await second.close();
+      const assets = (cached?.visits[0]?.observed.requests ?? []).filter((q) => q.url.includes('/assets/bakery.'));
+      expect(assets.map((q) => [q.url, q.type, q.status, q.party, q.fromCache])).toEqual([
+        [`${url}assets/bakery.css`, 'stylesheet', 200, 'first', true],
+        [`${url}assets/bakery.js`, 'script', 200, 'first', true],
+      ]);
+    });
+
     test('requests are recorded with party, tracker and company', () => {
       const requests = report.visits[0]?.observed.requests ?? [];
       const main = requests.find((r) => r.type === 'main_frame');
