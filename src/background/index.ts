@@ -138,7 +138,7 @@ handle(
       setRecordHeaders(on);
       return { ok: true };
     },
-    getTabReport: ({ tabId, cached }) => tabReport(tabId, cached === true),
+    getTabReport: ({ tabId }) => tabReport(tabId),
     getTabReportText: ({ tabId, cached }) => tabReportText(tabId, cached === true),
     postTabReport: ({ tabId, cached, replyId }) => postTabReport(tabId, cached === true, replyId),
     getReportByUrl: async ({ url }) => {

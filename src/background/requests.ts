@@ -4,6 +4,7 @@ import { classifyRequest } from '../core/observe/classify-request.ts';
 import { bodyIdentifierKeys, type RequestBody, summarizeSent } from '../core/observe/sent-data.ts';
 import {
   isKnownRequest,
+  LIMITS,
   isPending,
   recordBody,
   recordCompleted,
@@ -108,13 +109,16 @@ type RequestDetails = {
   originUrl?: string | undefined;
 };
 
-/** Prerendered pages the visitor has not opened must not start or mix into this tab's visit (Chromium). */
-function isPrerender(d: object): boolean {
-  return (d as { documentLifecycle?: string }).documentLifecycle === 'prerender';
+/**
+ * Requests of a tab, to the network, and not of a prerendered page: pages the visitor has not opened must not start
+ * or mix into this tab's visit (Chromium prerendering).
+ */
+function isObserved(d: { tabId: number; url: string }): boolean {
+  return d.tabId >= 0 && isNetworkUrl(d.url) && (d as { documentLifecycle?: string }).documentLifecycle !== 'prerender';
 }
 
 function onBeforeRequest(ctx: BackgroundContext, d: WebRequest.OnBeforeRequestDetailsType): void {
-  if (d.tabId < 0 || !isNetworkUrl(d.url) || isPrerender(d)) return;
+  if (!isObserved(d)) return;
   let state = getTab(d.tabId);
   if (d.type === 'main_frame' && (!state || !isKnownRequest(state, d.requestId))) {
     // A top-level navigation starts a new visit; the redirect hops of the navigation stay in it.
@@ -129,7 +133,7 @@ function onBeforeRequest(ctx: BackgroundContext, d: WebRequest.OnBeforeRequestDe
 /** Records the request (or its next redirect hop) when it is not known yet. */
 function ensureRequest(ctx: BackgroundContext, state: VisitState, d: RequestDetails): void {
   if (isPending(state, d.requestId)) return;
-  if (d.type === 'main_frame') state.url = d.url.slice(0, 4096);
+  if (d.type === 'main_frame') state.url = d.url.slice(0, LIMITS.urlLength);
   const initiator = (d as { initiator?: string }).initiator ?? d.originUrl;
   const cls = classifyRequest(ctx.db, d.url, state.url, state.topSite, d.type);
   recordRequest(
@@ -149,7 +153,7 @@ function ensureRequest(ctx: BackgroundContext, state: VisitState, d: RequestDeta
 }
 
 function onSendHeaders(ctx: BackgroundContext, d: WebRequest.OnSendHeadersDetailsType): void {
-  if (d.tabId < 0 || !isNetworkUrl(d.url) || isPrerender(d)) return;
+  if (!isObserved(d)) return;
   const state = getTab(d.tabId);
   if (!state) return; // requests of a page that started before Candor did
   ensureRequest(ctx, state, d);
@@ -161,7 +165,7 @@ function onSendHeaders(ctx: BackgroundContext, d: WebRequest.OnSendHeadersDetail
 type ResponseDetails = WebRequest.OnCompletedDetailsType | WebRequest.OnBeforeRedirectDetailsType;
 
 function onResponse(ctx: BackgroundContext, d: ResponseDetails, redirect: boolean): void {
-  if (d.tabId < 0 || !isNetworkUrl(d.url) || isPrerender(d)) return;
+  if (!isObserved(d)) return;
   const state = getTab(d.tabId);
   if (!state) return;
   if (!isPending(state, d.requestId)) {
@@ -199,7 +203,7 @@ function onResponse(ctx: BackgroundContext, d: ResponseDetails, redirect: boolea
 }
 
 function onError(ctx: BackgroundContext, d: WebRequest.OnErrorOccurredDetailsType): void {
-  if (d.tabId < 0 || !isNetworkUrl(d.url) || isPrerender(d)) return;
+  if (!isObserved(d)) return;
   const state = getTab(d.tabId);
   if (!state) return;
   // A request stopped before its headers were sent (blocked, cancelled, refused) is still a request the page made.

@@ -24,17 +24,14 @@ export interface HistoryEntry {
 }
 
 export interface MessageMap {
-  /** the report of a tab's current visit (popup, CLI); null when the tab has no observed page */
-  /**
-   * `cached: true` answers at once with the report last built for the tab's current visit (built when the page
-   * settled, so it may be a few seconds old) and builds one only when there is none; the popup shows it, then asks
-   * again without `cached` for a fresh one.
-   */
-  getTabReport: (req: { tabId: number; cached?: boolean }) => Report | null;
+  /** a freshly built report of a tab's current visit (report page, CLI, bench); null when the tab has no observed page */
+  getTabReport: (req: { tabId: number }) => Report | null;
   /**
    * The same report as JSON text (the popup): browsers copy a message object by object, and a report of thousands
    * of requests costs tens of milliseconds that way; one string crosses at once, and the text is kept with the
-   * cached report.
+   * cached report. `cached: true` answers at once with the report last built for the tab's current visit (built
+   * when the page settled, so it may be a few seconds old) and builds one only when there is none; the popup shows
+   * it, then asks again without `cached` for a fresh one.
    */
   getTabReportText: (req: { tabId: number; cached?: boolean }) => string | null;
   /**

@@ -71,7 +71,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('candor check in %s', (kind)
 
   test('every phase, as JSON, exit 1 for the demo’s high findings', async () => {
     const run = await candor(['check', DEMO_URL, ...local(), '--browser', kind, '--format', 'json', '--phases', 'before-consent,after-reject,after-accept,after-revoke']);
-    expect(run.code).toBe(1);
+    expect(run.code, run.stderr).toBe(1);
     const report = JSON.parse(run.stdout) as Report;
     expect(report.schema).toBe('candor.report/1');
     expect(report.visits.map((v) => v.phase)).toEqual(['before-consent', 'after-reject', 'after-accept', 'after-revoke']);
@@ -95,7 +95,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('candor check in %s', (kind)
   test.each(['text', 'sarif', 'junit', 'html', 'har'] as const)('--format %s', async (format) => {
     const out = join(mkdtempSync(join(tmpdir(), 'candor-out-')), `report.${format}`);
     const run = await candor(['check', DEMO_URL, ...local(), '--browser', kind, '--format', format, '--out', out, '--phases', 'before-consent', '--fail-on', 'none']);
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toBe('');
     const text = readFileSync(out, 'utf8');
     if (format === 'text') {
