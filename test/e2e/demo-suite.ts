@@ -8,7 +8,7 @@ import type { CandorBrowser } from '../../src/cli/launch.ts';
 import type { Report } from '../../src/core/types.ts';
 import { DEMO_URL } from '../../sites/routes.ts';
 import type { Internet } from '../../sites/internet.ts';
-import { artifact, launchWithCandor, startTestInternet } from './harness.ts';
+import { artifact, launchWithCandor, startTestInternet, waitForSelectorWhileLoading } from './harness.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -159,7 +159,7 @@ export function demoSuite(kind: BrowserKind): void {
     test('the options page saves the visitor’s consent preferences and GPC', async () => {
       const options = await b.newPage();
       void options.goto(`${b.extensionBase}src/options/index.html`).catch(() => undefined);
-      await options.waitForSelector('[data-testid="section-gpc"] input[type="checkbox"]', { timeout: 20_000 });
+      await waitForSelectorWhileLoading(options, '[data-testid="section-gpc"] input[type="checkbox"]');
       const before = await b.message('getPreferences', {});
       expect(before.gpc).toBe(false);
       expect(before.retentionDays).toBe(14);
