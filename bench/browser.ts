@@ -213,9 +213,7 @@ async function popup(withC: CandorBrowser, runs: number): Promise<PopupResult> {
   const report = await withC.message('getTabReport', { tabId });
   const blank = await withC.browser.newPage();
   // A tab Candor has no visit for: an extension page's own tab (extension pages are not observed).
-  const control = await withC.browser.newPage();
-  void control.goto(`${withC.extensionBase}src/popup/index.html?tabId=-1`).catch(() => undefined);
-  await control.waitForSelector('body[data-ready]', { timeout: 20_000 });
+  const control = await withC.openExtensionPage('src/popup/index.html?tabId=-1', 'body[data-ready]');
   const emptyTabId = await control.evaluate(async () => {
     type Api = { tabs: { getCurrent(): Promise<{ id?: number } | undefined> } };
     const g = globalThis as { browser?: Api; chrome?: Api };

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type Viewport } from 'puppeteer-core';
 import type { Report } from '../core/types.ts';
 import type { MessageName, MessageRequest, MessageResponse } from '../shared/messages.ts';
 import { type BrowserKind, findBrowser, INSTALL_HINT } from './find-browser.ts';
@@ -27,6 +27,13 @@ export interface LaunchOptions {
 
 export class LaunchError extends Error {}
 
+export interface OpenOptions {
+  /** ms until `ready` must match; default 20 s */
+  timeout?: number;
+  /** the tab's viewport, set before the page loads */
+  viewport?: Viewport;
+}
+
 export interface CandorBrowser {
   kind: BrowserKind;
   browser: Browser;
@@ -34,6 +41,11 @@ export interface CandorBrowser {
   /** the extension's base URL (chrome-extension://id/ or moz-extension://uuid/), null without Candor */
   extensionBase: string | null;
   newPage(): Promise<Page>;
+  /**
+   * opens one of Candor's own pages (`path` under the extension's base, e.g. `src/popup/index.html?tabId=3`) in a new
+   * tab and resolves once `ready` (a CSS selector) matches in it
+   */
+  openExtensionPage(path: string, ready: string, options?: OpenOptions): Promise<Page>;
   /** sends one typed message to the background from an extension page */
   message<K extends MessageName>(name: K, request: MessageRequest<K>): Promise<MessageResponse<K>>;
   /** the report of the visit whose page URL is `url` */
@@ -103,6 +115,37 @@ function firefoxPrefs(o: LaunchOptions, uuid: string): Record<string, unknown> {
   return prefs;
 }
 
+/** A WebDriver protocol failure (as opposed to a selector that never matched). */
+function isProtocolError(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    if (cause.name === 'ProtocolError' || cause.message.startsWith('Protocol error')) return true;
+  }
+  return false;
+}
+
+/**
+ * Opens an extension page in a new tab and waits for `ready` in it. The navigation is started without waiting for it
+ * (Firefox never resolves goto() on moz-extension:// pages). Under load Firefox's WebDriver BiDi can go on evaluating
+ * in the about:blank document the tab started with, and every evaluation then fails with a protocol error until the
+ * deadline (seen in CI: "right-hand side of 'in' should be an object, got null"); such a tab is closed and the page
+ * opened again in a fresh one. A selector that never matches is an error like any other.
+ */
+export async function openExtensionPage(browser: Browser, url: string, ready: string, options: OpenOptions = {}): Promise<Page> {
+  const deadline = Date.now() + (options.timeout ?? 20_000);
+  for (let attempt = 1; ; attempt++) {
+    const page = await browser.newPage();
+    if (options.viewport) await page.setViewport(options.viewport);
+    void page.goto(url).catch(() => undefined);
+    try {
+      await page.waitForSelector(ready, { timeout: Math.max(1, deadline - Date.now()) });
+      return page;
+    } catch (error) {
+      await page.close().catch(() => undefined);
+      if (!isProtocolError(error) || Date.now() >= deadline || attempt >= 5) throw error;
+    }
+  }
+}
+
 export async function launch(o: LaunchOptions): Promise<CandorBrowser> {
   const executablePath = findBrowser(o.kind, o.browserPath);
   if (!executablePath) throw new LaunchError(`no ${o.kind} found: ${INSTALL_HINT[o.kind]}`);
@@ -157,10 +200,7 @@ export async function launch(o: LaunchOptions): Promise<CandorBrowser> {
   const controlPage = async (): Promise<Page> => {
     if (control && !control.isClosed()) return control;
     if (!extensionBase) throw new LaunchError('this browser runs without Candor');
-    const page = await browser.newPage();
-    // Firefox never resolves goto() on moz-extension:// pages: start it, then wait for the page's own signal.
-    void page.goto(`${extensionBase}src/report/index.html`).catch(() => undefined);
-    await page.waitForSelector('body[data-state]', { timeout: 20_000 });
+    const page = await openExtensionPage(browser, `${extensionBase}src/report/index.html`, 'body[data-state]');
     control = page;
     return page;
   };
@@ -198,6 +238,10 @@ export async function launch(o: LaunchOptions): Promise<CandorBrowser> {
         );
       }
       return page;
+    },
+    openExtensionPage(path, ready, options) {
+      if (!extensionBase) throw new LaunchError('this browser runs without Candor');
+      return openExtensionPage(browser, `${extensionBase}${path}`, ready, options);
     },
     message,
     report: (url) => message('getReportByUrl', { url }),

@@ -8,7 +8,7 @@ import type { CandorBrowser } from '../../src/cli/launch.ts';
 import type { Report } from '../../src/core/types.ts';
 import { DEMO_URL } from '../../sites/routes.ts';
 import type { Internet } from '../../sites/internet.ts';
-import { artifact, launchWithCandor, startTestInternet, waitForSelectorWhileLoading } from './harness.ts';
+import { artifact, launchWithCandor, startTestInternet } from './harness.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -117,10 +117,9 @@ export function demoSuite(kind: BrowserKind): void {
     test('the popup renders the report as text', async () => {
       const tabId = await b.message('getTabId', { url: page.url() });
       expect(typeof tabId).toBe('number');
-      const popup = await b.newPage();
-      await popup.setViewport({ width: 420, height: 900 });
-      void popup.goto(`${b.extensionBase}src/popup/index.html?tabId=${tabId}`).catch(() => undefined);
-      await popup.waitForSelector('body[data-complete="true"]', { timeout: 20_000 });
+      const popup = await b.openExtensionPage(`src/popup/index.html?tabId=${tabId}`, 'body[data-complete="true"]', {
+        viewport: { width: 420, height: 900 },
+      });
       const text = await popup.evaluate(() => document.body.textContent ?? '');
       expect(text).toContain('northwind-coffee.example');
       await popup.screenshot({ path: artifact(`popup-${kind}.png`) });
@@ -157,9 +156,7 @@ export function demoSuite(kind: BrowserKind): void {
     });
 
     test('the options page saves the visitor’s consent preferences and GPC', async () => {
-      const options = await b.newPage();
-      void options.goto(`${b.extensionBase}src/options/index.html`).catch(() => undefined);
-      await waitForSelectorWhileLoading(options, '[data-testid="section-gpc"] input[type="checkbox"]');
+      const options = await b.openExtensionPage('src/options/index.html', '[data-testid="section-gpc"] input[type="checkbox"]');
       const before = await b.message('getPreferences', {});
       expect(before.gpc).toBe(false);
       expect(before.retentionDays).toBe(14);

@@ -36,26 +36,3 @@ export function artifact(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return join(ARTIFACTS, name);
 }
-
-/**
- * waitForSelector on a page whose navigation was started without waiting (Firefox never resolves goto() on
- * moz-extension:// pages). Firefox's WebDriver BiDi can fail a poll that lands mid-navigation with a protocol
- * error instead of retrying it; such a poll is tried again until the deadline. Any other failure is thrown.
- */
-export async function waitForSelectorWhileLoading(page: Page, selector: string, timeout = 20_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      await page.waitForSelector(selector, { timeout: Math.max(1, deadline - Date.now()) });
-      return;
-    } catch (error) {
-      let cause: unknown = error;
-      let protocol = false;
-      while (cause instanceof Error) {
-        if (cause.name === 'ProtocolError' || cause.message.startsWith('Protocol error')) protocol = true;
-        cause = cause.cause;
-      }
-      if (!protocol || Date.now() >= deadline) throw error;
-    }
-  }
-}

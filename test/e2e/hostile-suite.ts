@@ -231,10 +231,10 @@ export function hostileSuite(kind: BrowserKind): void {
     test('the popup shows the markup as text and runs none of it', async () => {
       const tabId = await b.message('getTabId', { url: PAGES.markup });
       expect(typeof tabId).toBe('number');
-      const popup = await b.newPage();
-      await popup.setViewport({ width: 420, height: 900 });
-      void popup.goto(`${b.extensionBase}src/popup/index.html?tabId=${tabId}`).catch(() => undefined);
-      await popup.waitForSelector('body[data-complete="true"]', { timeout: 30_000 });
+      const popup = await b.openExtensionPage(`src/popup/index.html?tabId=${tabId}`, 'body[data-complete="true"]', {
+        viewport: { width: 420, height: 900 },
+        timeout: 30_000,
+      });
       // every panel is in the DOM; open every disclosure (evidence, sources) so that their content is too
       const opened = await popup.evaluate(() => {
         const closed = [...document.querySelectorAll('details:not([open]) > summary')] as HTMLElement[];
