@@ -13,7 +13,7 @@ import type { Purpose } from '../types.ts';
 import { ADVERTISING_COOKIES, SOCIAL_COOKIES } from './known-cookies-advertising.ts';
 import { ANALYTICS_COOKIES } from './known-cookies-analytics.ts';
 import { FUNCTIONAL_COOKIES } from './known-cookies-functional.ts';
-import { NECESSARY_COOKIES } from './known-cookies-necessary.ts';
+import { TECHNICAL_COOKIES } from './known-cookies-technical.ts';
 import { STORAGE_KEY_GROUPS } from './known-storage-keys.ts';
 
 export interface KnownCookieGroup {
@@ -39,9 +39,9 @@ export interface KnownCookieMatch {
   pattern: string;
 }
 
-/** Necessary first: where two groups list the same exact name, the first one wins. */
+/** Technical cookies first (security tokens before all): where two groups list the same exact name, the first one wins. */
 export const KNOWN_COOKIE_GROUPS: readonly KnownCookieGroup[] = [
-  ...NECESSARY_COOKIES,
+  ...TECHNICAL_COOKIES,
   ...ANALYTICS_COOKIES,
   ...ADVERTISING_COOKIES,
   ...SOCIAL_COOKIES,

@@ -31,8 +31,8 @@ export const STORAGE_KEY_GROUPS: readonly KnownCookieGroup[] = [
     names: ['intercom.*', 'ZD-*', 'crisp-client/*', 'twk_*', 'tawk*', 'i18nextLng', 'yt-player-*', 'ytidb::*', 'yt-remote-*', 'yt.innertube::*', 'vimeo*', 'loglevel', 'theme', 'color-theme', 'ld:*'],
   },
   {
-    vendor: 'Necessary storage (payments, CAPTCHA, consent SDKs, feature probes)',
-    purpose: 'necessary',
+    vendor: 'Technical storage (payments, CAPTCHA, consent SDKs, feature probes)',
+    purpose: 'functional',
     source: 'PayPal, reCAPTCHA, Usercentrics, Didomi, OneTrust and Sourcepoint SDK documentation',
     names: ['__paypal_storage__', '__paypal_*', '_grecaptcha', 'rc::*', '__storage_test__', 'storage_test', 'ucData', 'uc_*', 'didomi_*', 'OneTrust*', 'OTGPPConsent', 'consentUUID', 'euconsent-v2', '__tcfapi*', 'gdprApplies'],
   },

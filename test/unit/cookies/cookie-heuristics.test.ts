@@ -5,17 +5,17 @@ const YEAR = 365 * 86_400;
 
 describe('cookieHeuristic', () => {
   test.each([
-    [{ name: 'my_consent_state' }, 'necessary', 'consent'],
-    [{ name: 'cookie_notice_closed' }, 'necessary', 'consent'],
+    [{ name: 'my_consent_state' }, 'functional', 'consent'],
+    [{ name: 'cookie_notice_closed' }, 'functional', 'consent'],
     [{ name: 'app_csrf' }, 'necessary', 'CSRF'],
-    [{ name: 'test_cookie' }, 'necessary', 'cookie-support test'],
-    [{ name: 'cookies_enabled' }, 'necessary', 'cookie-support test'],
+    [{ name: 'test_cookie' }, 'functional', 'cookie-support test'],
+    [{ name: 'cookies_enabled' }, 'functional', 'cookie-support test'],
     [{ name: 'antiCsrfToken' }, 'necessary', 'CSRF'],
-    [{ name: 'shop_cart', lifetimeSeconds: 86_400 }, 'necessary', 'cart'],
-    [{ name: 'auth_state' }, 'necessary', 'authentication'],
-    [{ name: 'app-session', lifetimeSeconds: null }, 'necessary', 'session'],
-    [{ name: 'mysite_sessid' }, 'necessary', 'session'],
-    [{ name: '__Host-x' }, 'necessary', '__Host-'],
+    [{ name: 'shop_cart', lifetimeSeconds: 86_400 }, 'functional', 'cart'],
+    [{ name: 'auth_state' }, 'functional', 'authentication'],
+    [{ name: 'app-session', lifetimeSeconds: null }, 'functional', 'session'],
+    [{ name: 'mysite_sessid' }, 'functional', 'session'],
+    [{ name: '__Host-x' }, 'functional', '__Host-'],
     [{ name: 'site_lang' }, 'functional', 'preference'],
     [{ name: 'preferredCurrency' }, 'functional', 'preference'],
     [{ name: 'ui-theme' }, 'functional', 'preference'],
@@ -23,11 +23,11 @@ describe('cookieHeuristic', () => {
     [{ name: 'affiliate_ref' }, 'advertising', 'campaign'],
     [{ name: 'site_analytics_id' }, 'analytics', 'analytics'],
     [{ name: 'ab_test_bucket' }, 'analytics', 'experiments'],
-    [{ name: 'site_cookiebot_state' }, 'necessary', 'consent manager'],
-    [{ name: 'OnetrustActiveGroups' }, 'necessary', 'consent manager'],
-    [{ name: 'api_token' }, 'necessary', 'authentication'],
-    [{ name: 'return_to' }, 'necessary', 'send the visitor back'],
-    [{ name: 'redirectUrl' }, 'necessary', 'send the visitor back'],
+    [{ name: 'site_cookiebot_state' }, 'functional', 'consent manager'],
+    [{ name: 'OnetrustActiveGroups' }, 'functional', 'consent manager'],
+    [{ name: 'api_token' }, 'functional', 'authentication'],
+    [{ name: 'return_to' }, 'functional', 'send the visitor back'],
+    [{ name: 'redirectUrl' }, 'functional', 'send the visitor back'],
     [{ name: 'utm_cmp' }, 'advertising', 'campaign'],
   ])('%j → %s', (input, purpose, why) => {
     const verdict = cookieHeuristic(input);
@@ -55,9 +55,9 @@ describe('cookieHeuristic', () => {
     expect(verdict?.detail).toContain('identifier');
   });
 
-  test('a long-lived cart cookie carrying a random id is not called necessary', () => {
+  test('a long-lived cart cookie carrying a random id is not called functional', () => {
     const verdict = cookieHeuristic({ name: 'cart', value: 'a8F3kL0pQ9xZ2mN7vB4c', lifetimeSeconds: 2 * YEAR });
-    expect(verdict?.purpose).not.toBe('necessary');
+    expect(verdict?.purpose).not.toBe('functional');
   });
 
   test('hostile names do not throw', () => {

@@ -1,7 +1,8 @@
 // `undeclared-cookie`: an observed cookie that the site's own cookie declaration (CMP list, DPV, …) does not list.
-// Only when the site declares any cookies. Exempt: the consent manager's own consent cookie (a CMP rarely lists it;
-// it is strictly necessary) and cookies classified necessary (exempt from the information duty of ePrivacy
-// Art. 5(3) as much as from consent), so the finding is about cookies a visitor would want to have been told about.
+// Only when the site declares any cookies. Exempt: the consent manager's own consent cookie (a CMP rarely lists it)
+// and cookies classified necessary or functional — the technical cookies a site needs to work (sessions, sign-in,
+// load balancing, security tokens, preferences), which need no consent and which declarations list unevenly — so the
+// finding is about cookies a visitor would want to have been told about: tracking cookies and unknown ones.
 import type { Finding } from '../../types.ts';
 import { isConsentCookie } from '../consent-cookie.ts';
 import type { RuleContext } from '../context.ts';
@@ -19,7 +20,7 @@ export function undeclaredCookie({ visit }: RuleContext): Finding[] {
   const sources = [...new Set(declared.map((d) => String(d.source)))].slice(0, 3);
   const findings: Finding[] = [];
   for (const cookie of uniqueCookies(cookiesOf(visit))) {
-    if (isConsentCookie(cookie.name) || cookie.purpose === 'necessary') continue;
+    if (isConsentCookie(cookie.name) || cookie.purpose === 'necessary' || cookie.purpose === 'functional') continue;
     if (matchDeclared(declared, cookie).length > 0) continue;
     findings.push(
       finding(

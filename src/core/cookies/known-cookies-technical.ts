@@ -1,10 +1,29 @@
-// Known strictly necessary cookies: consent managers' own records of the choice, sessions, CSRF tokens,
-// load balancers, bot and fraud defence, carts and payments. Written from each vendor's documentation.
+// Known technical cookies, written from each vendor's documentation. Two purposes (../../../../shared/spec/findings.md):
+// - `necessary`: security tokens only — CSRF and anti-forgery tokens, which protect the visitor whatever they chose;
+// - `functional`: everything else that makes the site work — consent managers' records of the choice, sessions,
+//   sign-in, load balancers, bot and fraud defence, carts, payments, platform cookies.
+// The line follows the labelled data the classifier is measured on (../shared/data/README.md maps the Open Cookie
+// Database's "Functional" onto `functional` and only "Security"/"Necessary" onto `necessary`; its Functional rows
+// are the sessions, load balancers and consent records above). Neither purpose is a tracking purpose, so the
+// consent rules treat both alike; `undeclared-cookie` exempts both.
 import type { KnownCookieGroup } from './known-cookies.ts';
-export const NECESSARY_COOKIES: readonly KnownCookieGroup[] = [
+
+export const TECHNICAL_COOKIES: readonly KnownCookieGroup[] = [
+  {
+    vendor: 'Security tokens (CSRF and anti-forgery)',
+    purpose: 'necessary',
+    source: 'OWASP Cross-Site Request Forgery Prevention Cheat Sheet; the frameworks and platforms named in the groups below',
+    names: [
+      'XSRF-TOKEN', 'X-XSRF-TOKEN', 'csrftoken', 'csrf_token', '_csrf', '_csrf_token', 'CSRF-TOKEN', 'csrf', '__RequestVerificationToken*',
+      '.AspNetCore.Antiforgery.*', '__AntiXsrfToken', '_gorilla_csrf', 'stripe.csrf', 'devOverrideCsrfToken', 'sap-login-XSRF_*', 'sap-XSRF_*',
+      'saml_csrf_token', 'saml_csrf_token_legacy', '_secure_admin_session_id_csrf', 'XSRF-TOKEN*', 'craft_csrf_token', 'CRAFT_CSRF_TOKEN', 'exp_csrf_token',
+      'gist_oauth_csrf', 'g_csrf_token', 'csrf_*', 'UMB-XSRF-TOKEN', 'CMSCsrfCookie', 'SF-CSRF-TOKEN', 'atlassian.xsrf.token', 'idccsrf',
+      'hs-membership-csrf', 'hubspotapi-csrf',
+    ],
+  },
   {
     vendor: 'Consent managers',
-    purpose: 'necessary',
+    purpose: 'functional',
     source:
       'OneTrust, Cookiebot, CookieYes, WebToffee, Didomi, IAB TCF/GPP/USP, Complianz, Klaro, vanilla-cookieconsent, Usercentrics, TrustArc, Osano, Quantcast Choice, Sourcepoint, Borlabs, iubenda, Axeptio, tarteaucitron, CookieFirst, Cookie Notice, Civic, CookieScript, consentmanager, Cookie Information, Google Funding Choices, Ketch, Termly, Termsfeed, Real Cookie Banner documentation',
     names: [
@@ -32,26 +51,25 @@ export const NECESSARY_COOKIES: readonly KnownCookieGroup[] = [
   },
   {
     vendor: 'Web frameworks (sessions and CSRF)',
-    purpose: 'necessary',
+    purpose: 'functional',
     source: 'PHP, Java Servlet, ASP.NET, Express, Laravel, Django, Rails, Spring, ColdFusion, CodeIgniter, CakePHP, Symfony, Play, Auth.js documentation',
     names: [
-      'PHPSESSID', 'JSESSIONID', 'JSESSIONIDSSO', 'ASP.NET_SessionId', 'ASPSESSIONID*', 'connect.sid', 'laravel_session', 'XSRF-TOKEN', 'X-XSRF-TOKEN',
-      'csrftoken', 'csrf_token', '_csrf', '_csrf_token', 'CSRF-TOKEN', 'csrf', 'sessionid', '_session_id', 'CFID', 'CFTOKEN', 'SESSION', 'SESSIONID', 'session',
-      'session.sig', 'session_id', 'sessionId', 'SessionID', 'sid', 'SID', '__RequestVerificationToken*', '.AspNetCore.Antiforgery.*', '.AspNetCore.Session',
+      'PHPSESSID', 'JSESSIONID', 'JSESSIONIDSSO', 'ASP.NET_SessionId', 'ASPSESSIONID*', 'connect.sid', 'laravel_session', 'sessionid', '_session_id', 'CFID', 'CFTOKEN', 'SESSION', 'SESSIONID', 'session',
+      'session.sig', 'session_id', 'sessionId', 'SessionID', 'sid', 'SID', '.AspNetCore.Session',
       '.AspNetCore.Cookies', '.AspNetCore.Identity.Application', '.AspNetCore.Correlation.*', '.AspNetCore.OpenIdConnect.Nonce.*', '.AspNet.ApplicationCookie',
-      '.ASPXAUTH', '.ASPXANONYMOUS', '__AntiXsrfToken', 'ci_session', 'CAKEPHP', 'symfony', 'PLAY_SESSION', 'rack.session', 'express.sid', 'koa.sess',
+      '.ASPXAUTH', '.ASPXANONYMOUS', 'ci_session', 'CAKEPHP', 'symfony', 'PLAY_SESSION', 'rack.session', 'express.sid', 'koa.sess',
       'koa.sess.sig', 'koa:sess', 'koa:sess.sig', 'next-auth.*', '__Secure-next-auth.*', '__Host-next-auth.*', 'authjs.*', '__Secure-authjs.*',
-      '__Host-authjs.*', '_gorilla_csrf', 'frontend', 'frontend_cid', 'adminhtml', 'remember_token', /^remember_web_[0-9a-f]{40}$/, 'XSRF-TOKEN*', 'auth_token',
+      '__Host-authjs.*', 'frontend', 'frontend_cid', 'adminhtml', 'remember_token', /^remember_web_[0-9a-f]{40}$/, 'auth_token',
       'access_token', 'refresh_token', 'id_token', 'jwt', 'token', 'JSESSIONMARKID', 'sails.sid', 'hapi.sid', 'SimpleSAMLSessionID', 'SimpleSAMLAuthToken',
       'MoodleSession', 'MOODLEID1_', '_shibsession_*', 'KEYCLOAK_SESSION', 'KEYCLOAK_IDENTITY', 'AUTH_SESSION_ID', 'KC_RESTART', 'oauth_state',
       /^_[a-z0-9]+(_[a-z0-9]+)*_session$/, /^S?SESS[0-9a-f]{32}$/, 'fe_typo_user', 'be_typo_user', 'bitrix_*', 'BITRIX_SM_*', 'PrestaShop-*', 'OCSESSID',
-      'ocSESSID', 'glpi_*', 'grav-site-*', 'craft_csrf_token', 'CraftSessionId', 'CRAFT_CSRF_TOKEN', 'exp_csrf_token', 'exp_last_visit', 'exp_last_activity',
+      'ocSESSID', 'glpi_*', 'grav-site-*', 'CraftSessionId', 'exp_last_visit', 'exp_last_activity',
       'exp_tracker', 'SQMSESSID', 'roundcube_sessid', 'roundcube_sessauth', 'nc_session_id', 'oc_sessionPassphrase', 'nc_sameSiteCookielax',
       'nc_sameSiteCookiestrict',     ],
   },
   {
     vendor: 'Identity and sign-in (LinkedIn, Microsoft Entra ID, Auth0, SAP Customer Data Cloud, Salesforce, GitHub, Google Identity Services)',
-    purpose: 'necessary',
+    purpose: 'functional',
     source: 'LinkedIn Cookie Table (necessary); Microsoft Entra ID sign-in cookies; Auth0 cookies; SAP Customer Data Cloud cookies; Salesforce cookies; GitHub cookies; Google Identity Services',
     names: [
       'bcookie', 'bscookie', 'lidc', 'li_rm', 'li_at', 'liap', 'sdsc', 'li_theme', 'li_theme_set', 'li_ep_auth_context', 'chp_token', 'lil-lang', 'li_cc', 'fcookie',
@@ -60,25 +78,25 @@ export const NECESSARY_COOKIES: readonly KnownCookieGroup[] = [
       'auth0', 'auth0_compat', 'did_compat', 'auth0.is.authenticated', /^auth0\.[A-Za-z0-9]+\.is\.authenticated$/, '_legacy_auth0.*', 'a0:*',
       'glt_*', 'gig_*', 'gmid', 'ucid', 'hasGmid', '_gigRefUid_*', 'gig_canary', 'gig_canary_ver', 'gig_toggles', 'BrowserId', 'BrowserId_sec', 'renderCtx',
       'sfdc-stream', 'force-stream', 'force-proxy-stream', 'oinfo', 'sid_Client', 'clientSrc', 'alohaEpt', 'LOGIN_INFO', '_pbjs_userid_consent_data',
-      '_gh_sess', 'dotcom_user', 'user_session', '__Host-user_session_same_site', 'saved_user_sessions', 'private_mode_user_session', 'gist_oauth_csrf',
-      'gist_user_session', '_octo', 'g_state', 'G_ENABLED_IDPS', 'G_AUTHUSER_H', 'g_csrf_token', 'okta-oauth-*',
+      '_gh_sess', 'dotcom_user', 'user_session', '__Host-user_session_same_site', 'saved_user_sessions', 'private_mode_user_session',
+      'gist_user_session', '_octo', 'g_state', 'G_ENABLED_IDPS', 'G_AUTHUSER_H', 'okta-oauth-*',
       'ping-session', 'PF.PERSISTENT', 'ONELOGIN_*', 'onelogin.*', 'AWSELBAuthSessionCookie*', 'CognitoIdentityServiceProvider.*',
-      'nf_jwt', '_vercel_jwt', '__vercel_live_token', '__vdpl', 'csrf_*', 'kirby_session', 'UMB_UCONTEXT', 'UMB-XSRF-TOKEN', 'UMB_UPDCHK', 'UMB_PANEL', 'sxa_site',
-      'EPiStateMarker', 'CMSCsrfCookie', 'CMSCookieLevel', 'COOKIE_SUPPORT', 'LFR_SESSION_STATE_*', 'sw-states', 'sw-context-token', 'sw-cache-hash', 'sw-currency',
-      'SHOP_SESSION_TOKEN', 'SF-CSRF-TOKEN', 'SHOP_TOKEN', 'SHOP_SESSION_ROTATION_TOKEN', 'STORE_VISITOR', 'sto-id-*', 'atlassian.xsrf.token', 'cloud.session.token',
+      'nf_jwt', '_vercel_jwt', '__vercel_live_token', '__vdpl', 'kirby_session', 'UMB_UCONTEXT', 'UMB_UPDCHK', 'UMB_PANEL', 'sxa_site',
+      'EPiStateMarker', 'CMSCookieLevel', 'COOKIE_SUPPORT', 'LFR_SESSION_STATE_*', 'sw-states', 'sw-context-token', 'sw-cache-hash', 'sw-currency',
+      'SHOP_SESSION_TOKEN', 'SHOP_TOKEN', 'SHOP_SESSION_ROTATION_TOKEN', 'STORE_VISITOR', 'sto-id-*', 'cloud.session.token',
       'tenant.session.token', 'seraph.rememberme.cookie', 'amazon-pay-*', 'apay-session-set', 'amazon_Login_*', 'cookiehub', 'cookie-preference',
       'ppms_privacy_*', 'dwsid', 'dwanonymous_*', 'dwac_*', 'dwsecuretoken_*', 'dw_dnt', '__cq_dnt', 'dw_cookies_accepted', 'acceleratorSecureGUID',
       'ghost-members-ssr', 'ghost-members-ssr.sig', 'ghost-admin-api-session', 'remember-me', '__prerender_bypass', '__next_preview_data', '__session',
       '__client_uat', '__clerk_db_jwt', /^sb-[a-z0-9]+-auth-token(\.\d+)?$/, /^_[a-z0-9_]+_key$/, 'BNI_persistence', 'BNES_*', 'cookiesession1', 'FORTIWAFSID',
       'x-ms-cpim-*', 'LSKey-c$*', 'QCQQ', 'RRetURL', 'RSID', 'apex__*', 'com.salesforce.*', 'cookieSettingVerified', 'expid_*', 'gTalkCollapsed',
-      'hideDevelopmentTools', 'hideFilesWarningModal', 'hideIdentityDialog', 'idccsrf', 'lastlist', 'lloopch_loid', 'oauth_app_detail_view', 'promptTestMod',
+      'hideDevelopmentTools', 'hideFilesWarningModal', 'hideIdentityDialog', 'lastlist', 'lloopch_loid', 'oauth_app_detail_view', 'promptTestMod',
       'redirectionWarning', 'rememberUn', 'ssostartpage', 'useStandbyUrl', 'webact', 'caPanelState', 'schgtclose', 'setupopen', 'showNewBuilderWarningMessage',
       'has_recent_activity', 'cpu_bucket', 'unique_id_durable', 'twilight-user', 'server_session_id', 'session_unique_id', 'experiment_overrides',
     ],
   },
   {
     vendor: 'Forums, CMS and anti-spam (XenForo, vBulletin, phpBB, Discourse, Jimdo, CleanTalk, Akismet)',
-    purpose: 'necessary',
+    purpose: 'functional',
     source: 'XenForo, vBulletin, phpBB, Discourse, ckies.js (Jimdo) and CleanTalk documentation',
     names: [
       'xf_*', 'bbsessionhash', 'bblastvisit', 'bblastactivity', 'bbuserid', 'bbpassword', 'bbimloggedin', 'bbforum_view', 'bbthread_lastview', 'bbnp_notices_displayed',
@@ -89,22 +107,22 @@ export const NECESSARY_COOKIES: readonly KnownCookieGroup[] = [
   {
     vendor: 'LinkedIn (linkedin.com)',
     org: 'microsoft',
-    purpose: 'necessary',
+    purpose: 'functional',
     source:
       'LinkedIn Cookie Table (necessary: CSRF protection, SameSite support, sign-in and its redirects, LinkedIn Learning session; its other li_ cookies on linkedin.com are sign-in, security and preference state, the advertising ones are listed by name)',
     names: ['JSESSIONID', 'lissc', 'PLAY_SESSION', 'ccookie', 'fid', 'recent_history', 'spectroscopyId', 'rtc', 'li_*'],
     sites: ['linkedin.com'],
   },
-  { vendor: 'GitHub', org: 'github', purpose: 'necessary', source: 'GitHub: cookies', names: ['logged_in', 'tz', 'color_mode', 'preferred_color_mode'], sites: ['github.com'] },
+  { vendor: 'GitHub', org: 'github', purpose: 'functional', source: 'GitHub: cookies', names: ['logged_in', 'tz', 'color_mode', 'preferred_color_mode'], sites: ['github.com'] },
   {
     vendor: 'Paywall and subscription access (Piano Composer)',
-    purpose: 'necessary',
+    purpose: 'functional',
     source: 'Piano Composer cookies',
     names: ['__tbc', '__pat', '__pvi', '__tac', '__utp', '__pls', '__eea', '__pnahc', '__idr', 'xbc', '__adblocker'],
   },
   {
     vendor: 'WordPress and WooCommerce',
-    purpose: 'necessary',
+    purpose: 'functional',
     source: 'WordPress: Cookies (developer handbook); WooCommerce: cookies',
     names: [
       'wordpress_logged_in_*', 'wordpress_sec_*', 'wordpress_test_cookie', 'wordpress_*', 'wp-postpass_*', 'wp_woocommerce_session_*',
@@ -113,7 +131,7 @@ export const NECESSARY_COOKIES: readonly KnownCookieGroup[] = [
   },
   {
     vendor: 'Magento (Adobe Commerce)',
-    purpose: 'necessary',
+    purpose: 'functional',
     source: 'Adobe Commerce: cookies reference',
     names: [
       'form_key', 'mage-cache-storage', 'mage-cache-storage-section-invalidation', 'mage-cache-sessid', 'mage-messages', 'mage-translation-storage',
@@ -124,7 +142,7 @@ export const NECESSARY_COOKIES: readonly KnownCookieGroup[] = [
   {
     vendor: 'Shopify',
     org: 'shopify',
-    purpose: 'necessary',
+    purpose: 'functional',
     source: 'Shopify: cookies (store cookies)',
     names: [
       'cart', 'cart_sig', 'cart_ts', 'cart_ver', 'cart_currency', '_secure_session_id', 'secure_customer_sig', 'keep_alive', 'checkout_session_lookup',
@@ -137,15 +155,15 @@ export const NECESSARY_COOKIES: readonly KnownCookieGroup[] = [
   },
   {
     vendor: 'Payments (Stripe, PayPal, Braintree, Adyen, Klarna)',
-    purpose: 'necessary',
+    purpose: 'functional',
     source: 'Stripe: cookies and fraud prevention; PayPal: statement on cookies; Braintree and Adyen fraud-prevention documentation',
-    names: ['__stripe_mid', '__stripe_sid', '__stripe_orig_props', 'stripe.csrf', 'x-pp-s', 'tsrce', 'l7_az', 'enforce_policy', 'ts_c'],
+    names: ['__stripe_mid', '__stripe_sid', '__stripe_orig_props', 'x-pp-s', 'tsrce', 'l7_az', 'enforce_policy', 'ts_c'],
   },
-  { vendor: 'Stripe', org: 'stripe', purpose: 'necessary', source: 'Stripe: cookies and fraud prevention', names: ['m', 'cid', 'machine_identifier', 'private_machine_identifier', 'site-auth', '__Host-session'], sites: ['stripe.com', 'stripe.network'] },
-  { vendor: 'PayPal', org: 'paypal', purpose: 'necessary', source: 'PayPal: statement on cookies', names: ['ts', 'ts_c', 'nsid', 'tsrce', 'x-pp-s', 'l7_az', 'enforce_policy', 'cookie_check', 'x-cdn', 'TLTSID', 'akavpau_ppsd', 'LANG'], sites: ['paypal.com', 'paypalobjects.com'] },
+  { vendor: 'Stripe', org: 'stripe', purpose: 'functional', source: 'Stripe: cookies and fraud prevention', names: ['m', 'cid', 'machine_identifier', 'private_machine_identifier', 'site-auth', '__Host-session'], sites: ['stripe.com', 'stripe.network'] },
+  { vendor: 'PayPal', org: 'paypal', purpose: 'functional', source: 'PayPal: statement on cookies', names: ['ts', 'ts_c', 'nsid', 'tsrce', 'x-pp-s', 'l7_az', 'enforce_policy', 'cookie_check', 'x-cdn', 'TLTSID', 'akavpau_ppsd', 'LANG'], sites: ['paypal.com', 'paypalobjects.com'] },
   {
     vendor: 'CDN, load balancer and bot defence (Cloudflare, AWS, Akamai, F5, Imperva, Azure, Google Cloud, Citrix, HAProxy, PerimeterX, DataDome, Kasada, Sucuri, DDoS-Guard, Queue-it)',
-    purpose: 'necessary',
+    purpose: 'functional',
     source: 'Cloudflare cookies; AWS ELB sticky sessions and WAF; Akamai Bot Manager; F5 BIG-IP persistence and ASM; Imperva cookies; Azure App Service ARR affinity; vendor docs',
     names: [
       '__cf_bm', 'cf_clearance', '__cflb', '__cfruid', '_cfuvid', 'cf_ob_info', 'cf_use_ob', '__cfwaitingroom', 'cf_chl_*', '__cfseq-*', '__cfduid',       'AWSALB', 'AWSALBCORS', 'AWSALBTG', 'AWSALBTGCORS', 'AWSELB', 'AWSELBCORS', 'aws-waf-token', 'AWSALBAPP-*', 'ak_bmsc', 'bm_sv', 'bm_sz', '_abck',
@@ -159,21 +177,21 @@ export const NECESSARY_COOKIES: readonly KnownCookieGroup[] = [
   },
   {
     vendor: 'CAPTCHA (reCAPTCHA, hCaptcha, Turnstile, Friendly Captcha)',
-    purpose: 'necessary',
+    purpose: 'functional',
     source: 'Google reCAPTCHA; hCaptcha; Cloudflare Turnstile documentation',
     names: ['_GRECAPTCHA', 'rc::a', 'rc::b', 'rc::c', 'rc::d-*', 'rc::e', 'rc::f', 'hc_accessibility', 'hmt_id', 'cf_chl_rc_*'],
   },
   {
     vendor: 'Hotjar storage probes',
     org: 'hotjar',
-    purpose: 'necessary',
+    purpose: 'functional',
     source: 'Hotjar: cookie information (_hjTLDTest, _hjLocalStorageTest, _hjSessionStorageTest only test whether cookies or storage can be written: a cookie-support test)',
     names: ['_hjTLDTest', '_hjLocalStorageTest', '_hjSessionStorageTest'],
   },
   {
     vendor: 'Google account security',
     org: 'google',
-    purpose: 'necessary',
+    purpose: 'functional',
     source: 'Google: How Google uses cookies (security)',
     names: ['SID', 'HSID', 'SSID', 'APISID', 'SAPISID', 'SIDCC', 'LSID', '__Secure-1PSID', '__Secure-1PSIDTS', '__Secure-1PSIDCC', '__Secure-1PAPISID', '__Host-GAPS', 'ACCOUNT_CHOOSER', 'SMSV', 'AEC', '__Secure-OSID', 'OSID', 'SEARCH_SAMESITE'],
     sites: ['google.com', 'youtube.com', 'google.de', 'google.co.uk', 'google.fr', 'googleusercontent.com'],
@@ -181,51 +199,50 @@ export const NECESSARY_COOKIES: readonly KnownCookieGroup[] = [
   {
     vendor: 'Google account security',
     org: 'google',
-    purpose: 'necessary',
+    purpose: 'functional',
     source: 'Google: How Google uses cookies (security)',
     names: ['__Secure-1PSID', '__Secure-1PSIDTS', '__Secure-1PSIDCC', '__Secure-1PAPISID', 'AEC', 'SEARCH_SAMESITE', 'HSID', 'APISID', 'SAPISID', 'SIDCC'],
   },
   {
     vendor: 'Wix and Squarespace platform',
-    purpose: 'necessary',
+    purpose: 'functional',
     source: 'Wix: cookies and tracking technologies (the platform cookies Wix lists as essential on every Wix site); Squarespace: cookies',
-    names: ['_wixCIDX', '_wixUIDX', '_wix_browser_sess', '_wixAB3', '_wixAB3|*', 'bSession', 'wixSession2', 'svSession', 'ssr-caching', 'smSession', 'client-session-bind', 'server-session-bind', 'XSRF-TOKEN', 'crumb', 'ss_cookieAllowed', 'SS_MATTR', 'squarespace-*', 'fedops.logger.*'],
+    names: ['_wixCIDX', '_wixUIDX', '_wix_browser_sess', '_wixAB3', '_wixAB3|*', 'bSession', 'wixSession2', 'svSession', 'ssr-caching', 'smSession', 'client-session-bind', 'server-session-bind', 'crumb', 'ss_cookieAllowed', 'SS_MATTR', 'squarespace-*', 'fedops.logger.*'],
   },
   {
     vendor: 'Salesforce (Lightning, Experience Cloud, Visualforce)',
     org: 'salesforce',
-    purpose: 'necessary',
+    purpose: 'functional',
     source: 'Salesforce: cookies used by Salesforce (required cookies: session, CSRF, routing, org and instance, setup UI state)',
     names: [
-      'autocomplete', 'disco', 'inst', 'oid', 'cordovaVersion', 'csssid', 'csssid_Client', 'devOverrideCsrfToken', 'SUCSP', 'SUCPSEN', 'WelcomePanel',
+      'autocomplete', 'disco', 'inst', 'oid', 'cordovaVersion', 'csssid', 'csssid_Client', 'SUCSP', 'SUCPSEN', 'WelcomePanel',
       'waveUserPref*', 'sfdc_lv2', '__Secure-has-sid', 'sfdc_*', 'lwc~*', 'force-*', 'LSKey*', 'BAYEUX_BROWSER', '79eb100099b9a8bf', 'sidebarPinned', 'CSSSID', 'CSSSID_Client',
     ],
   },
   {
     vendor: 'SAP (NetWeaver, Commerce, Customer Data Cloud)',
     org: 'sap',
-    purpose: 'necessary',
+    purpose: 'functional',
     source: 'SAP NetWeaver security guide (logon tickets, session and XSRF cookies); SAP Commerce storefront cookies; SAP Customer Data Cloud cookies',
     names: [
-      'MYSAPSSO2', 'SAP_SESSIONID_*', 'sap-usercontext', 'sap-contextid', 'sap-appcontext', 'sap-login-XSRF_*', 'sap-XSRF_*', 'sap-*', 'anonymous-consents',
+      'MYSAPSSO2', 'SAP_SESSIONID_*', 'sap-usercontext', 'sap-contextid', 'sap-appcontext', 'sap-*', 'anonymous-consents',
       'cookie-notification', 'gig3pctest', 'GSLM_*', '_gig_*', 'gig_bootstrap_*', 'gig_loginToken_*',
     ],
   },
   {
     vendor: 'GitHub (github.com)',
     org: 'github',
-    purpose: 'necessary',
+    purpose: 'functional',
     source: 'GitHub: cookies (authentication, device verification, SAML, GitHub Pages access, cookie-banner choice)',
     names: [
-      '_device_id', 'GHCC', 'show_cookie_banner', '__Host-gh_pages_token', '__Host-gh_pages_session', 'saml_csrf_token', 'saml_csrf_token_legacy',
-      'saml_return_to', 'saml_return_to_legacy', 'fileTreeExpanded', 'enterprise_trial_redirect_to', 'signup-*',
+      '_device_id', 'GHCC', 'show_cookie_banner', '__Host-gh_pages_token', '__Host-gh_pages_session', 'saml_return_to', 'saml_return_to_legacy', 'fileTreeExpanded', 'enterprise_trial_redirect_to', 'signup-*',
     ],
     sites: ['github.com'],
   },
   {
     vendor: 'Twitch (twitch.tv)',
     org: 'amazon',
-    purpose: 'necessary',
+    purpose: 'functional',
     source: 'Twitch: cookie policy (sign-in and security on twitch.tv)',
     names: ['api_token', 'auth-token', 'persistent', 'login', 'sudo', 'unique_id', 'unique_id_durable', 'server_session_id', 'twilight-user'],
     sites: ['twitch.tv'],
@@ -233,7 +250,7 @@ export const NECESSARY_COOKIES: readonly KnownCookieGroup[] = [
   {
     vendor: 'Auth0',
     org: 'auth0',
-    purpose: 'necessary',
+    purpose: 'functional',
     source: 'Auth0: cookies (session, device and multi-factor state)',
     names: ['auth0-mf', 'auth0-mf_compat', 'a0_users:*', 'did', 'did_compat'],
     sites: ['auth0.com'],
@@ -241,35 +258,35 @@ export const NECESSARY_COOKIES: readonly KnownCookieGroup[] = [
   {
     vendor: 'Auth0',
     org: 'auth0',
-    purpose: 'necessary',
+    purpose: 'functional',
     source: 'Auth0: cookies (multi-factor state)',
     names: ['auth0-mf', 'auth0-mf_compat', 'a0_users:*'],
   },
   {
     vendor: 'Admin panels (phpMyAdmin, Plesk)',
-    purpose: 'necessary',
+    purpose: 'functional',
     source: 'phpMyAdmin documentation (cookie authentication); Plesk documentation (panel session)',
     names: ['phpMyAdmin', 'phpMyAdmin_https', 'pmaUser-*', 'pmaAuth-*', 'pmaPass-*', 'PLESKSESSID', 'psaContext'],
   },
   {
     vendor: 'Shopify (admin and account)',
     org: 'shopify',
-    purpose: 'necessary',
+    purpose: 'functional',
     source: 'Shopify: cookies (admin, customer account and checkout session cookies)',
-    names: ['_secure_admin_session_id', '_secure_admin_session_id_csrf', '_secure_account_session_id', '_Brochure_session', 'previous_checkout_token', 'koa.sid', 'koa.sid.sig', '_master_udr'],
+    names: ['_secure_admin_session_id', '_secure_account_session_id', '_Brochure_session', 'previous_checkout_token', 'koa.sid', 'koa.sid.sig', '_master_udr'],
   },
   {
     vendor: 'Amazon Web Services console',
     org: 'amazon',
-    purpose: 'necessary',
+    purpose: 'functional',
     source: 'AWS: cookie notice (console sign-in state)',
     names: ['aws-userInfo', 'aws-userInfo-signed', 'aws-creds', 'aws-creds-code-verifier', 'aws-account-alias', 'aws_lang', 'noflush_awscnm'],
   },
   {
     vendor: 'More frameworks and platforms (Symfony, Laravel, Django, TYPO3, Joomla, Zoho, SiteSpect, YouTube)',
-    purpose: 'necessary',
+    purpose: 'functional',
     source:
       'Symfony (sf_redirect), Laravel (laravel_token), Django messages framework, TYPO3 backend, Joomla session (md5-named), Zoho load balancer and CSRF cookies, SiteSpect load balancing, YouTube cookie test documentation',
-    names: ['sf_redirect', 'laravel_token', 'messages', 'Typo3InstallTool', 'be_lastLoginProvider', /^[0-9a-f]{32}$/, 'zalb_*', 'zcsr_tmp', '_zcsr_tmp', 'SSLB', 'TESTCOOKIESENABLED', 'hs-membership-csrf', 'hubspotapi', 'hubspotapi-csrf'],
+    names: ['sf_redirect', 'laravel_token', 'messages', 'Typo3InstallTool', 'be_lastLoginProvider', /^[0-9a-f]{32}$/, 'zalb_*', 'zcsr_tmp', '_zcsr_tmp', 'SSLB', 'TESTCOOKIESENABLED', 'hubspotapi'],
   },
 ];
