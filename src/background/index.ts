@@ -3,6 +3,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { worstSeverity } from '../core/report.ts';
 import type { Report } from '../core/types.ts';
+import { type ReportPart, reportHead } from '../core/view/report-head.ts';
 import { type MessageName, REPORT_CHANNEL, type ReportPost } from '../shared/messages.ts';
 import { handle } from '../shared/messaging.ts';
 import { browserName } from '../shared/quirks.ts';
@@ -83,7 +84,7 @@ function latestTabFor(url: string): number | null {
 }
 
 /** The last report built per tab, with the start of the visit it describes (and its JSON text, once asked for). */
-const reportCache = new Map<number, { startedAt: number; report: Report; text?: string }>();
+const reportCache = new Map<number, { startedAt: number; report: Report; text?: string; headText?: string }>();
 
 async function tabReport(tabId: number, cached = false) {
   const ctx = await ready;
@@ -101,20 +102,28 @@ async function tabReport(tabId: number, cached = false) {
   return report;
 }
 
-/** The report as JSON text, kept with the cached report: the popup's one big string crosses contexts far faster. */
-async function tabReportText(tabId: number, cached = false): Promise<string | null> {
+/**
+ * The report (or its head, see core/view/report-head.ts) as JSON text, kept with the cached report: the popup's
+ * one big string crosses contexts far faster.
+ */
+async function tabReportText(tabId: number, cached = false, part: ReportPart = 'full'): Promise<string | null> {
   const report = await tabReport(tabId, cached);
   if (report === null) return null;
+  const textOf = () => JSON.stringify(part === 'head' ? reportHead(report) : report);
   const entry = reportCache.get(tabId);
-  if (entry?.report !== report) return JSON.stringify(report);
-  entry.text ??= JSON.stringify(report);
+  if (entry?.report !== report) return textOf();
+  if (part === 'head') {
+    entry.headText ??= textOf();
+    return entry.headText;
+  }
+  entry.text ??= textOf();
   return entry.text;
 }
 
 /** Posts the report's text on the report channel for the popup (see postTabReport). */
 let reportChannel: BroadcastChannel | null = null;
-async function postTabReport(tabId: number, cached: boolean, replyId: string): Promise<'posted' | 'none'> {
-  const text = await tabReportText(tabId, cached);
+async function postTabReport(tabId: number, cached: boolean, replyId: string, part: ReportPart): Promise<'posted' | 'none'> {
+  const text = await tabReportText(tabId, cached, part);
   if (text === null) return 'none';
   reportChannel ??= new BroadcastChannel(REPORT_CHANNEL);
   const post: ReportPost = { replyId: String(replyId).slice(0, 100), text };
@@ -139,8 +148,8 @@ handle(
       return { ok: true };
     },
     getTabReport: ({ tabId }) => tabReport(tabId),
-    getTabReportText: ({ tabId, cached }) => tabReportText(tabId, cached === true),
-    postTabReport: ({ tabId, cached, replyId }) => postTabReport(tabId, cached === true, replyId),
+    getTabReportText: ({ tabId, cached, part }) => tabReportText(tabId, cached === true, part === 'head' ? 'head' : 'full'),
+    postTabReport: ({ tabId, cached, replyId, part }) => postTabReport(tabId, cached === true, replyId, part === 'head' ? 'head' : 'full'),
     getReportByUrl: async ({ url }) => {
       await ready;
       const tabId = latestTabFor(url);

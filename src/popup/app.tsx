@@ -18,7 +18,8 @@ export type PopupState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'empty' }
-  | { status: 'report'; report: Report };
+  /** `partial`: the report's head only (no observation lists): the sections that list them wait for the rest */
+  | { status: 'report'; report: Report; partial?: boolean };
 
 export interface AppProps {
   state: PopupState;
@@ -73,22 +74,25 @@ export function App({ state, version, initialView, onRetry, onOpenOptions, onDow
     );
   }
   const { report } = state;
+  const partial = state.partial === true;
+  /** a section that lists observations: a loading line until the whole report is in */
+  const whole = (panel: ComponentChildren) => (partial ? <Status kind="loading">{t('state_loading')}</Status> : panel);
   const tabs: TabSpec[] = [
     { id: 'findings', label: t('tab_findings'), count: report.findings.length, panel: <FindingsPanel report={report} /> },
-    { id: 'trackers', label: t('tab_trackers'), count: report.summary.trackers, panel: <TrackersPanel report={report} /> },
-    { id: 'cookies', label: t('tab_cookies'), count: report.summary.cookies, panel: <CookiesPanel report={report} /> },
-    { id: 'logs', label: t('tab_logs'), panel: <LogsPanel report={report} /> },
+    { id: 'trackers', label: t('tab_trackers'), count: report.summary.trackers, panel: whole(<TrackersPanel report={report} />) },
+    { id: 'cookies', label: t('tab_cookies'), count: report.summary.cookies, panel: whole(<CookiesPanel report={report} />) },
+    { id: 'logs', label: t('tab_logs'), panel: whole(<LogsPanel report={report} />) },
     { id: 'declared', label: t('tab_declared'), panel: <DeclaredPanel report={report} onOpenOptions={onOpenOptions} /> },
     {
       id: 'about',
       label: t('tab_about'),
-      panel: <AboutPanel report={report} version={version} onDownload={onDownload && (() => onDownload(report))} />,
+      panel: whole(<AboutPanel report={report} version={version} onDownload={onDownload && (() => onDownload(report))} />),
     },
   ];
   return (
     <main class="app" data-testid="report">
       <Header report={report} onRefresh={onRetry} />
-      <Tabs tabs={tabs} selected={view} onSelect={setView} label={t('sections')} />
+      <Tabs tabs={tabs} selected={view} onSelect={setView} label={t('sections')} complete={!partial} />
     </main>
   );
 }

@@ -1,9 +1,12 @@
 // Popup entry: find the tab (the active tab, or ?tabId=N when opened as a page), ask the background for its
-// report, render. body[data-ready="true"] marks the first settled render for end-to-end tests; body[data-state]
-// says which (report | empty | error); body[data-fresh="true"] says the freshly built report is on screen.
+// report, render: first the report's head (header and findings, core/view/report-head.ts), once it is painted the
+// whole report, then a freshly built one. body[data-ready="true"] marks the first settled render; body[data-state]
+// says which (report | empty | error); body[data-complete="true"] (tabs.tsx) says every section holds the whole
+// report; body[data-fresh="true"] says the freshly built report is on screen.
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import type { Report } from '../core/types.ts';
+import type { ReportPart } from '../core/view/report-head.ts';
 import { parsePopupParams, reportFileName } from '../core/view/popup-params.ts';
 import { downloadJson } from '../shared/download.ts';
 import { documentLanguage, t } from '../shared/i18n.ts';
@@ -50,8 +53,8 @@ const CHANNEL_WAIT_MS = 3000;
  * The report's JSON text, posted by the background on the report channel (postTabReport); over runtime messaging
  * (getTabReportText) where no channel exists or nothing arrives in time.
  */
-async function reportTextOf(tabId: number, cached: boolean): Promise<string | null> {
-  if (typeof BroadcastChannel !== 'function') return send('getTabReportText', { tabId, cached });
+async function reportTextOf(tabId: number, cached: boolean, part: ReportPart): Promise<string | null> {
+  if (typeof BroadcastChannel !== 'function') return send('getTabReportText', { tabId, cached, part });
   const channel = new BroadcastChannel(REPORT_CHANNEL);
   const replyId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   try {
@@ -64,17 +67,22 @@ async function reportTextOf(tabId: number, cached: boolean): Promise<string | nu
         resolve(post.text);
       };
     });
-    if ((await send('postTabReport', { tabId, cached, replyId })) === 'none') return null;
-    return (await arrived) ?? (await send('getTabReportText', { tabId, cached }));
+    if ((await send('postTabReport', { tabId, cached, replyId, part })) === 'none') return null;
+    return (await arrived) ?? (await send('getTabReportText', { tabId, cached, part }));
   } finally {
     channel.close();
   }
 }
 
-/** The tab's report (the background's own JSON text of it). */
-async function reportOf(tabId: number, cached: boolean): Promise<Report | null> {
-  const text = await reportTextOf(tabId, cached);
+/** The tab's report or its head (the background's own JSON text of it). */
+async function reportOf(tabId: number, cached: boolean, part: ReportPart = 'full'): Promise<Report | null> {
+  const text = await reportTextOf(tabId, cached, part);
   return text === null ? null : (JSON.parse(text) as Report);
+}
+
+/** Resolves after the next frame has been painted. */
+function painted(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** `quiet`: keep the current view on screen while fetching (refresh) instead of showing the loading state. */
@@ -86,12 +94,17 @@ async function load(quiet = false): Promise<void> {
       show({ status: 'empty' });
       return;
     }
-    // The report built when the page settled comes at once; a fresh one (the page may have moved on) follows.
-    performance.mark('candor:request');
-    const first = quiet ? null : await reportOf(tabId, true);
-    performance.mark('candor:received');
-    if (first !== null) show({ status: 'report', report: first });
-    performance.mark('candor:rendered');
+    // The report built when the page settled comes at once, its head first; a fresh one (the page may have moved
+    // on) follows.
+    if (!quiet) {
+      const head = await reportOf(tabId, true, 'head');
+      if (head !== null) {
+        show({ status: 'report', report: head, partial: true });
+        await painted();
+        const whole = await reportOf(tabId, true);
+        if (whole !== null) show({ status: 'report', report: whole });
+      }
+    }
     const fresh = await reportOf(tabId, false);
     show(fresh === null ? { status: 'empty' } : { status: 'report', report: fresh });
     document.body.dataset.fresh = 'true';

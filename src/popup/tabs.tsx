@@ -18,14 +18,16 @@ interface Props {
   selected: string;
   onSelect: (id: string) => void;
   label: string;
+  /** false while the panels show only part of the report: body[data-complete] waits for the whole */
+  complete?: boolean;
 }
 
-export function Tabs({ tabs, selected, onSelect, label }: Props) {
+export function Tabs({ tabs, selected, onSelect, label, complete = true }: Props) {
   const list = useRef<HTMLDivElement>(null);
   const [all, setAll] = useState(false);
   useEffect(() => {
     if (all) {
-      document.body.dataset.complete = 'true';
+      if (complete) document.body.dataset.complete = 'true';
       return undefined;
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -36,7 +38,7 @@ export function Tabs({ tabs, selected, onSelect, label }: Props) {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [all]);
+  }, [all, complete]);
 
   const move = (event: KeyboardEvent, index: number) => {
     const last = tabs.length - 1;

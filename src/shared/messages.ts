@@ -1,5 +1,6 @@
 // The one map of messages between contexts (uBlacklist/Bitwarden style): name → (request) => response.
 import type { PurposeMap, Report } from '../core/types.ts';
+import type { ReportPart } from '../core/view/report-head.ts';
 
 export interface Preferences {
   /** the default consent for every site: purpose → allowed */
@@ -33,13 +34,14 @@ export interface MessageMap {
    * when the page settled, so it may be a few seconds old) and builds one only when there is none; the popup shows
    * it, then asks again without `cached` for a fresh one.
    */
-  getTabReportText: (req: { tabId: number; cached?: boolean }) => string | null;
+  /** `part: 'head'`: the report without its observation lists, for the popup's first view (core/view/report-head.ts) */
+  getTabReportText: (req: { tabId: number; cached?: boolean; part?: ReportPart }) => string | null;
   /**
    * The popup's fast path: the background posts the report's JSON text on the REPORT_CHANNEL BroadcastChannel as
    * a ReportPost with this `replyId` (extension contexts share an origin, and a channel hands over a megabyte in a
    * few milliseconds where runtime messaging takes tens) and answers whether it posted one.
    */
-  postTabReport: (req: { tabId: number; cached?: boolean; replyId: string }) => 'posted' | 'none';
+  postTabReport: (req: { tabId: number; cached?: boolean; replyId: string; part?: ReportPart }) => 'posted' | 'none';
   /** the report of the visit in the sender's own tab (used by the CLI through an extension page) */
   getReportByUrl: (req: { url: string }) => Report | null;
   /** the tab whose current visit is at `url` (tests and the CLI open the popup for it) */

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserKind, findBrowser, INSTALL_HINT } from '../../src/cli/find-browser.ts';
 import { type CandorBrowser, defaultExtensionDir, launch } from '../../src/cli/launch.ts';
-import type { Page } from 'puppeteer-core';
 import { type Internet, startInternet } from '../../sites/internet.ts';
 import { DEMO_ROOT, demoRoutes } from '../../sites/routes.ts';
 
