@@ -139,7 +139,7 @@ export function demoSuite(kind: BrowserKind): void {
       await b.message('flush', {});
       // The visit is found under its start URL; the navigations say where it went.
       await expect
-        .poll(async () => (await b.report('https://www.slow-news.example/app.html'))?.visits[0]?.navigations?.map((n) => n.kind), { timeout: 5000 })
+        .poll(async () => (await b.report('https://www.slow-news.example/app.html'))?.visits[0]?.navigations?.map((n) => n.kind), { timeout: 10_000 })
         .toEqual(['push', 'replace', 'hash']); // replaceState to the same path is a new URL (query added)
       const report = await b.report('https://www.slow-news.example/app.html');
       expect(report?.visits[0]?.navigations?.at(-1)?.url).toBe('https://www.slow-news.example/app/section/world?sort=new#story-42');
