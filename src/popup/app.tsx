@@ -18,8 +18,11 @@ export type PopupState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'empty' }
-  /** `partial`: the report's head only (no observation lists): the sections that list them wait for the rest */
-  | { status: 'report'; report: Report; partial?: boolean };
+  /**
+   * `evidenceCounts` present: the report's head only (core/view/report-head.ts: no observation lists, no evidence
+   * items); the sections that list observations wait for the whole report
+   */
+  | { status: 'report'; report: Report; evidenceCounts?: readonly number[] };
 
 export interface AppProps {
   state: PopupState;
@@ -74,11 +77,11 @@ export function App({ state, version, initialView, onRetry, onOpenOptions, onDow
     );
   }
   const { report } = state;
-  const partial = state.partial === true;
+  const partial = state.evidenceCounts !== undefined;
   /** a section that lists observations: a loading line until the whole report is in */
   const whole = (panel: ComponentChildren) => (partial ? <Status kind="loading">{t('state_loading')}</Status> : panel);
   const tabs: TabSpec[] = [
-    { id: 'findings', label: t('tab_findings'), count: report.findings.length, panel: <FindingsPanel report={report} /> },
+    { id: 'findings', label: t('tab_findings'), count: report.findings.length, panel: <FindingsPanel report={report} evidenceCounts={state.evidenceCounts} /> },
     { id: 'trackers', label: t('tab_trackers'), count: report.summary.trackers, panel: whole(<TrackersPanel report={report} />) },
     { id: 'cookies', label: t('tab_cookies'), count: report.summary.cookies, panel: whole(<CookiesPanel report={report} />) },
     { id: 'logs', label: t('tab_logs'), panel: whole(<LogsPanel report={report} />) },

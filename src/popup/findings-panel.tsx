@@ -9,7 +9,8 @@ import { CappedList } from './capped-list.tsx';
 import { EvidenceList } from './evidence-list.tsx';
 import { LazyDetails } from './lazy-details.tsx';
 
-function FindingItem({ view }: { view: FindingView }) {
+/** `count`: the finding's evidence items in the whole report (its head carries the count, not the items) */
+function FindingItem({ view, count }: { view: FindingView; count: number }) {
   const { finding } = view;
   return (
     <li class={`card finding sev-${finding.severity}`} data-testid="finding" data-kind={finding.kind} data-severity={finding.severity}>
@@ -21,16 +22,25 @@ function FindingItem({ view }: { view: FindingView }) {
       </p>
       <h3 class="finding-title">{finding.title}</h3>
       <p class="explanation">{finding.explanation}</p>
-      {view.evidence.length > 0 && (
-        <LazyDetails class="evidence-details" summary={t('evidence_show', formatNumber(view.evidence.length))}>
-          {() => <EvidenceList lines={view.evidence} />}
+      {count > 0 && (
+        <LazyDetails class="evidence-details" summary={t('evidence_show', formatNumber(count))}>
+          {() =>
+            view.evidence.length > 0 ? (
+              <EvidenceList lines={view.evidence} />
+            ) : (
+              <p class="status status-loading" role="status">
+                {t('state_loading')}
+              </p>
+            )
+          }
         </LazyDetails>
       )}
     </li>
   );
 }
 
-export function FindingsPanel({ report }: { report: Report }) {
+/** `evidenceCounts`: with the report's head (core/view/report-head.ts), each finding's evidence count */
+export function FindingsPanel({ report, evidenceCounts }: { report: Report; evidenceCounts?: readonly number[] | undefined }) {
   const views = findingsView(report);
   return (
     <>
@@ -40,7 +50,7 @@ export function FindingsPanel({ report }: { report: Report }) {
           {t('findings_none')}
         </p>
       ) : (
-        <CappedList items={views} cap={50} class="cards" render={(view) => <FindingItem key={view.id} view={view} />} />
+        <CappedList items={views} cap={50} class="cards" render={(view) => <FindingItem key={view.id} view={view} count={evidenceCounts?.[view.index] ?? view.evidence.length} />} />
       )}
     </>
   );

@@ -6,7 +6,7 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import type { Report } from '../core/types.ts';
-import type { ReportPart } from '../core/view/report-head.ts';
+import type { ReportHead, ReportPart } from '../core/view/report-head.ts';
 import { parsePopupParams, reportFileName } from '../core/view/popup-params.ts';
 import { downloadJson } from '../shared/download.ts';
 import { documentLanguage, t } from '../shared/i18n.ts';
@@ -74,10 +74,16 @@ async function reportTextOf(tabId: number, cached: boolean, part: ReportPart): P
   }
 }
 
-/** The tab's report or its head (the background's own JSON text of it). */
-async function reportOf(tabId: number, cached: boolean, part: ReportPart = 'full'): Promise<Report | null> {
-  const text = await reportTextOf(tabId, cached, part);
+/** The tab's report (the background's own JSON text of it). */
+async function reportOf(tabId: number, cached: boolean): Promise<Report | null> {
+  const text = await reportTextOf(tabId, cached, 'full');
   return text === null ? null : (JSON.parse(text) as Report);
+}
+
+/** The head of the tab's report as last built (core/view/report-head.ts). */
+async function headOf(tabId: number): Promise<ReportHead | null> {
+  const text = await reportTextOf(tabId, true, 'head');
+  return text === null ? null : (JSON.parse(text) as ReportHead);
 }
 
 /** Resolves after the next frame has been painted. */
@@ -97,9 +103,9 @@ async function load(quiet = false): Promise<void> {
     // The report built when the page settled comes at once, its head first; a fresh one (the page may have moved
     // on) follows.
     if (!quiet) {
-      const head = await reportOf(tabId, true, 'head');
+      const head = await headOf(tabId);
       if (head !== null) {
-        show({ status: 'report', report: head, partial: true });
+        show({ status: 'report', report: head.report, evidenceCounts: head.evidenceCounts });
         await painted();
         const whole = await reportOf(tabId, true);
         if (whole !== null) show({ status: 'report', report: whole });

@@ -18,6 +18,8 @@ export interface EvidenceLine {
 
 export interface FindingView {
   id: string;
+  /** the finding's position in `report.findings` */
+  index: number;
   finding: Finding;
   evidence: EvidenceLine[];
 }
@@ -64,7 +66,7 @@ function compute(report: Report): FindingView[] {
   return report.findings
     .map((finding, index) => ({ finding, index }))
     .sort((a, b) => (RANK.get(a.finding.severity) ?? 9) - (RANK.get(b.finding.severity) ?? 9) || a.index - b.index)
-    .map(({ finding, index }) => ({ id: `${finding.kind}-${index}`, finding, evidence: finding.evidence.map(evidenceLine) }));
+    .map(({ finding, index }) => ({ id: `${finding.kind}-${index}`, index, finding, evidence: finding.evidence.map(evidenceLine) }));
 }
 
 /** Findings most severe first (stable within a severity). Memoized per report. */
