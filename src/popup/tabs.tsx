@@ -1,7 +1,7 @@
 // WAI-ARIA tabs: arrow keys, Home and End move between tabs (automatic activation), Tab moves into the panel.
 // The selected panel renders first; the others follow right after the first paint (so a 2,000-request report
 // shows at once) and then stay in the DOM, hidden when inactive, so find-in-page sees all sections.
-// body[data-complete="true"] says every panel is rendered.
+// body[data-complete="true"] says every panel is rendered from the whole report (not the popup's first, partial one).
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 

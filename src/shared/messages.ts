@@ -32,9 +32,9 @@ export interface MessageMap {
    * of requests costs tens of milliseconds that way; one string crosses at once, and the text is kept with the
    * cached report. `cached: true` answers at once with the report last built for the tab's current visit (built
    * when the page settled, so it may be a few seconds old) and builds one only when there is none; the popup shows
-   * it, then asks again without `cached` for a fresh one.
+   * it, then asks again without `cached` for a fresh one. `part: 'head'` answers with the report's head instead
+   * (core/view/report-head.ts: no observation lists, no evidence items), for the popup's first view.
    */
-  /** `part: 'head'`: the report without its observation lists, for the popup's first view (core/view/report-head.ts) */
   getTabReportText: (req: { tabId: number; cached?: boolean; part?: ReportPart }) => string | null;
   /**
    * The popup's fast path: the background posts the report's JSON text on the REPORT_CHANNEL BroadcastChannel as
