@@ -54,13 +54,6 @@ export const ADVERTISING_COOKIES: readonly KnownCookieGroup[] = [
   },
   { vendor: 'Google Marketing Platform (DoubleClick)', org: 'google', purpose: 'advertising', source: 'Google: How Google uses cookies', names: ['id', 'DV', 'IDE', 'DSID', 'ar_debug', 'test_cookie'], sites: ['doubleclick.net', 'google.com', 'googleadservices.com', 'googlesyndication.com'] },
   {
-    vendor: 'YouTube',
-    org: 'google',
-    purpose: 'advertising',
-    source: 'Google: How Google uses cookies (YouTube embeds)',
-    names: ['VISITOR_INFO1_LIVE', 'YSC', '__Secure-YEC'],
-  },
-  {
     vendor: 'Meta (Facebook pixel)',
     org: 'facebook',
     purpose: 'advertising',

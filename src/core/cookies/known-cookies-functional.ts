@@ -86,6 +86,16 @@ export const FUNCTIONAL_COOKIES: readonly KnownCookieGroup[] = [
     sites: ['twitch.tv'],
   },
   {
+    // Google files these under Functionality ("'VISITOR_INFO1_LIVE' and 'YEC' serve a similar purpose for YouTube":
+    // remembering preferences, like NID on google.com) and YSC under Security (with pm_sess and AEC: requests within
+    // a session are made by the user, not by other sites); none of them is an advertising identifier.
+    vendor: 'YouTube',
+    org: 'google',
+    purpose: 'functional',
+    source: 'Google: How Google uses cookies (Functionality: VISITOR_INFO1_LIVE, YEC; Security: YSC, pm_sess)',
+    names: ['VISITOR_INFO1_LIVE', '__Secure-YEC', 'YEC', 'YSC', 'pm_sess'],
+  },
+  {
     vendor: 'More chat, video and preference cookies (SnapEngage, Live Helper Chat, Zoho SalesIQ, HubSpot, YouTube, Vimeo, Microsoft)',
     purpose: 'functional',
     source: 'SnapEngage, Live Helper Chat, Zoho SalesIQ, HubSpot (language switcher, API preferences), YouTube and Vimeo player, Microsoft (display-culture) cookie documentation',

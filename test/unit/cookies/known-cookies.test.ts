@@ -25,6 +25,10 @@ describe('lookupKnownCookie', () => {
     ['mp_optout', undefined, 'functional', 'exact', 'mp_optout'],
     ['__hstc', undefined, 'analytics', 'exact', '__hstc'],
     ['_uetsid', undefined, 'advertising', 'exact', '_uetsid'],
+    // YouTube embeds: Google files these under Functionality and Security, not advertising
+    ['YSC', undefined, 'functional', 'exact', 'YSC'],
+    ['VISITOR_INFO1_LIVE', undefined, 'functional', 'exact', 'VISITOR_INFO1_LIVE'],
+    ['__Secure-YEC', undefined, 'functional', 'exact', '__Secure-YEC'],
     // prefix (longest first)
     ['_gat_UA-12345-1', undefined, 'analytics', 'prefix', '_gat_*'],
     ['_gac_UA-12345-1', undefined, 'advertising', 'prefix', '_gac_*'],
