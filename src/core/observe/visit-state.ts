@@ -7,6 +7,17 @@ import type { RequestClass } from './classify-request.ts';
 /** Per-visit caps: past them observations are counted, not kept, and the report says so. */
 export const LIMITS = { requests: 5000, cookies: 1000, storage: 1000, valueLength: 4096, urlLength: 8192 } as const;
 
+// Records keyed by names the page chooses (cookie names such as `__proto__` or `constructor`): read own properties
+// only, and define rather than assign, so that no key reaches Object.prototype. The records stay plain objects
+// (they are mirrored through storage.session as JSON).
+function getOwn<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 export interface RawCookie {
   name: string;
   value: string;
@@ -174,7 +185,7 @@ export function recordRequest(state: VisitState, start: RequestStart, cls: Reque
   if (redirectedFrom !== undefined) request.redirectedFrom = redirectedFrom;
   state.pending[start.requestId] = state.requests.push(request) - 1;
   if (start.bodyIdentifiers?.length) recordBody(state, start.requestId, start.bodyIdentifiers);
-  if (cls.site) state.sites[cls.site] = true;
+  if (cls.site) setOwn(state.sites, cls.site, true);
 }
 
 /** The hop is over (its response was a redirect): the next start with this requestId is the redirect target. */
@@ -217,9 +228,9 @@ export function recordResponse(state: VisitState, requestId: string, info: Respo
   if (info.headers) request.headers = { request: request.headers?.request ?? [], response: info.headers };
   const names = info.setCookieNames.slice(0, 200);
   for (const name of names) {
-    state.httpSetters[name] = request.url;
+    setOwn(state.httpSetters, name, request.url);
     state.setterTimes ??= {};
-    state.setterTimes[name] = request.at;
+    setOwn(state.setterTimes, name, request.at);
   }
   // Firefox may report the cookie change before this response event: fix up the attribution.
   if (names.length) {
@@ -263,7 +274,7 @@ export function cookieKey(c: Pick<RawCookie, 'name' | 'domain' | 'path' | 'parti
 export function cookieBelongsTo(state: VisitState, cookie: RawCookie): boolean {
   const site = cookieSite(cookie.domain);
   if (cookie.partitionKey) return siteOf(cookie.partitionKey) === state.topSite;
-  return site !== '' && state.sites[site] === true;
+  return site !== '' && getOwn(state.sites, site) === true;
 }
 
 export function recordCookie(state: VisitState, cookie: RawCookie, removed: boolean, now: number): void {
@@ -275,8 +286,8 @@ export function recordCookie(state: VisitState, cookie: RawCookie, removed: bool
   }
   const site = cookieSite(cookie.domain);
   const party: Party = site === state.topSite ? 'first' : 'third';
-  const scriptUrl = state.scriptSetters[cookie.name];
-  const httpUrl = state.httpSetters[cookie.name];
+  const scriptUrl = getOwn(state.scriptSetters, cookie.name);
+  const httpUrl = getOwn(state.httpSetters, cookie.name);
   const setBy: CookieRecord['setBy'] = httpUrl
     ? { via: 'http', url: httpUrl }
     : scriptUrl
@@ -295,10 +306,10 @@ export function recordCookie(state: VisitState, cookie: RawCookie, removed: bool
 export function recordScriptCookie(state: VisitState, name: string, scriptUrl: string | undefined, now?: number): void {
   if (Object.keys(state.scriptSetters).length >= LIMITS.cookies) return;
   const url = scriptUrl ?? '';
-  state.scriptSetters[name.slice(0, 256)] = url;
+  setOwn(state.scriptSetters, name.slice(0, 256), url);
   if (now !== undefined) {
     state.setterTimes ??= {};
-    state.setterTimes[name.slice(0, 256)] = since(state, now);
+    setOwn(state.setterTimes, name.slice(0, 256), since(state, now));
   }
   // The cookies API event (or a report's look at the cookie jar) may have come first: fix up the attribution, and
   // a cookie that looked pre-existing was in fact set during this visit.
@@ -307,7 +318,7 @@ export function recordScriptCookie(state: VisitState, name: string, scriptUrl: s
       record.setBy = url ? { via: 'script', url } : { via: 'script' };
       if (record.preexisting) {
         record.preexisting = false;
-        record.at = state.setterTimes?.[name] ?? record.at;
+        record.at = (state.setterTimes && getOwn(state.setterTimes, name)) ?? record.at;
       }
     }
   }
@@ -341,8 +352,8 @@ export function withPresentCookies(state: VisitState, present: readonly RawCooki
       continue;
     }
     const site = cookieSite(cookie.domain);
-    const scriptUrl = state.scriptSetters[cookie.name];
-    const httpUrl = state.httpSetters[cookie.name];
+    const scriptUrl = getOwn(state.scriptSetters, cookie.name);
+    const httpUrl = getOwn(state.httpSetters, cookie.name);
     const setBy: CookieRecord['setBy'] =
       httpUrl !== undefined
         ? { via: 'http', url: httpUrl }

@@ -141,6 +141,23 @@ describe('visit state', () => {
     expect(byName._ga?.at).toBe(10);
   });
 
+  test('cookie names that are Object.prototype members get their own setters, not the prototype', () => {
+    const state = visitWith(['https://www.shop.example/set']);
+    recordResponse(state, '0', { statusCode: 200, setCookieNames: ['__proto__'] });
+    recordCookie(state, cookie({ name: '__proto__' }), false, T0 + 5);
+    recordCookie(state, cookie({ name: 'constructor' }), false, T0 + 6);
+    recordCookie(state, cookie({ name: 'toString' }), false, T0 + 7);
+    recordScriptCookie(state, 'toString', 'https://www.shop.example/app.js', T0 + 7);
+    const byName = new Map(Object.values(state.cookies).map((r) => [r.cookie.name, r]));
+    expect(byName.get('__proto__')?.setBy).toEqual({ via: 'http', url: 'https://www.shop.example/set' });
+    expect(byName.get('constructor')?.setBy).toEqual({ via: 'unknown' });
+    expect(byName.get('toString')?.setBy).toEqual({ via: 'script', url: 'https://www.shop.example/app.js' });
+    expect(Object.getPrototypeOf(state.httpSetters)).toBe(Object.prototype);
+    expect(JSON.stringify(state.httpSetters)).toBe('{"__proto__":"https://www.shop.example/set"}'); // survives the storage.session mirror
+    const merged = withPresentCookies(state, [cookie({ name: 'valueOf' })]);
+    expect(Object.values(merged.cookies).find((r) => r.cookie.name === 'valueOf')?.setBy).toEqual({ via: 'unknown' });
+  });
+
   test('huge and markup-laden cookies are kept as bounded plain data', () => {
     const state = visitWith([]);
     recordCookie(state, cookie({ name: '<img src=x onerror=alert(1)>', value: 'x'.repeat(100_000) }), false, T0);
