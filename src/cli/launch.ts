@@ -229,6 +229,9 @@ export async function launch(o: LaunchOptions): Promise<CandorBrowser> {
     extensionBase,
     async newPage() {
       const page = await browser.newPage();
+      // A page that opens alert/confirm/prompt while loading (age gates, "leave this page?") would otherwise hold
+      // its load event forever: answer as a visitor who clicks OK.
+      page.on('dialog', (dialog) => void dialog.accept().catch(() => undefined));
       if (o.kind === 'firefox') {
         // Firefox keeps navigator.webdriver true under WebDriver BiDi whatever the pref says; sites then hide
         // their banners from us. Present the page as a person's browser would.

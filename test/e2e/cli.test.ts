@@ -92,6 +92,14 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('candor check in %s', (kind)
     expect(run.stderr).toMatch(/after-reject: rejected through cookieconsent3/);
   });
 
+  test('a page that opens native dialogs while loading is still checked (the dialogs are answered OK)', async () => {
+    const run = await candor(['check', 'https://hostile.example/age-gate.html', ...local(), '--browser', kind, '--format', 'json', '--phases', 'before-consent', '--fail-on', 'none']);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as Report;
+    const names = report.visits[0]?.observed.cookies.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['age_ok', '_ga']));
+  });
+
   test.each(['text', 'sarif', 'junit', 'html', 'har'] as const)('--format %s', async (format) => {
     const out = join(mkdtempSync(join(tmpdir(), 'candor-out-')), `report.${format}`);
     const run = await candor(['check', DEMO_URL, ...local(), '--browser', kind, '--format', format, '--out', out, '--phases', 'before-consent', '--fail-on', 'none']);
