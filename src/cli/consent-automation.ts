@@ -156,8 +156,15 @@ export async function operateBanner(page: Page, action: ConsentAction, timeoutMs
   });
   const run: RunState = { action, cmp: null, popupFound: false, result: null, finish };
   slot.current = run;
-  // The page script keeps one instance per page load: a reloaded page gets a fresh one.
-  await page.evaluate(code);
+  // The page script keeps one instance per page load: a reloaded page gets a fresh one. The page may break it
+  // (a patched Array.prototype.toJSON that recurses, a frozen global): that is a failed interaction, not a failed check.
+  try {
+    await page.evaluate(code);
+  } catch (error) {
+    slot.current = null;
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { cmp: null, ok: false, detail: `autoconsent could not run in this page (${reason}): nothing was clicked` };
+  }
   const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
   // The page has loaded and settled before this runs: a banner that no rule has recognised within a few seconds
   // will not be (autoconsent keeps polling quietly); don't hold every banner-less site for the whole time-out.

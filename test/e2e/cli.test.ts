@@ -100,6 +100,15 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('candor check in %s', (kind)
     expect(names).toEqual(expect.arrayContaining(['age_ok', '_ga']));
   });
 
+  test('a page that breaks JSON.stringify (recursive Array.prototype.toJSON) still gets every phase', async () => {
+    const run = await candor(['check', 'https://hostile.example/tojson.html', ...local(), '--browser', kind, '--format', 'json', '--phases', 'before-consent,after-reject', '--fail-on', 'none']);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.visits.map((v) => v.phase)).toEqual(['before-consent', 'after-reject']);
+    expect(report.visits[1]?.interaction?.ok).toBe(false);
+    expect(report.visits[1]?.observed.cookies.map((c) => c.name)).toContain('_ga');
+  });
+
   test.each(['text', 'sarif', 'junit', 'html', 'har'] as const)('--format %s', async (format) => {
     const out = join(mkdtempSync(join(tmpdir(), 'candor-out-')), `report.${format}`);
     const run = await candor(['check', DEMO_URL, ...local(), '--browser', kind, '--format', format, '--out', out, '--phases', 'before-consent', '--fail-on', 'none']);
