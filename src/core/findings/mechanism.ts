@@ -3,7 +3,7 @@
 // the Google tags' own setting (`readDeclared` records its defaults as `consent-mode` with no choice made when
 // nothing else records consent), and no visitor ever saw a banner for it.
 import type { RecordedConsent, Visit } from '../types.ts';
-import { recordedOf, sourcesOf } from './safe.ts';
+import { recordedOf, signalsOf, sourcesOf } from './safe.ts';
 
 const MECHANISM_SOURCES: ReadonlySet<string> = new Set(['cmp', 'tcf', 'gpp']);
 
@@ -15,4 +15,18 @@ export function mechanismRecord(visit: Visit): RecordedConsent | null {
 
 export function hasConsentMechanism(visit: Visit): boolean {
   return mechanismRecord(visit) !== null || sourcesOf(visit).some((s) => MECHANISM_SOURCES.has(s.kind));
+}
+
+/**
+ * The recorded consent is a US opt-out framework's standing decision (US Privacy string, or a GPP US section with
+ * no TCF section deciding): no choice is pending in an opt-out regime (declared/usp.ts), so tracking is not "before
+ * consent" there; an opt-out it records is a refusal that `consent-ignored` checks.
+ */
+export function isOptOutStandingDecision(visit: Visit): boolean {
+  const recorded = mechanismRecord(visit);
+  if (recorded === null || recorded.choiceMade !== true) return false;
+  const onlyAdvertising = Object.keys(recorded.purposes).every((p) => p === 'advertising') && recorded.purposes.advertising !== true;
+  if (recorded.source === 'usp') return onlyAdvertising;
+  if (recorded.source !== 'gpp') return false;
+  return onlyAdvertising && signalsOf(visit).some((s) => s.source === 'gpp' && typeof s.optedOut === 'boolean');
 }

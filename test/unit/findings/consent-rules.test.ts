@@ -125,6 +125,46 @@ const cases: Case[] = [
     ctx: context(visit({ phase: 'after-accept', consent: { recorded: recorded({ choiceMade: false }) }, cookies: [GA_COOKIE] })),
     count: 0,
   },
+  {
+    name: 'US opt-out regime: a US Privacy standing decision (1YNN) is no pending choice in a check either',
+    kind: 'tracking-before-consent',
+    ctx: context(
+      visit({
+        phase: 'before-consent',
+        consent: { recorded: recorded({ source: 'usp', choiceMade: true, purposes: {} }), signals: [{ source: 'usp', purposes: {}, optedOut: false, raw: '1YNN' }] },
+        cookies: [GA_COOKIE],
+        requests: [GA_HIT],
+      }),
+    ),
+    count: 0,
+  },
+  {
+    name: 'US opt-out regime: a GPP US section with an opt-out (GPC honoured) is a choice; analytics is not before consent',
+    kind: 'tracking-before-consent',
+    ctx: context(
+      visit({
+        phase: 'before-consent',
+        consent: {
+          recorded: recorded({ source: 'gpp', choiceMade: true, purposes: { advertising: false } }),
+          signals: [{ source: 'gpp', purposes: { advertising: false }, optedOut: true, raw: 'DBABLA~BVQqAAAAAgA.QA' }],
+        },
+        cookies: [GA_COOKIE],
+      }),
+    ),
+    count: 0,
+  },
+  {
+    name: 'a TCF record inside GPP is no US standing decision: tracking before any interaction still counts',
+    kind: 'tracking-before-consent',
+    ctx: context(
+      visit({
+        phase: 'before-consent',
+        consent: { recorded: recorded({ source: 'gpp', choiceMade: true, purposes: { necessary: true, analytics: true, advertising: true } }), signals: [] },
+        cookies: [GA_COOKIE],
+      }),
+    ),
+    count: 1,
+  },
   // consent-ignored
   {
     name: 'cookie updated after the recorded refusal',
