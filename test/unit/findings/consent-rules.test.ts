@@ -213,6 +213,13 @@ const cases: Case[] = [
     count: 0,
   },
   {
+    name: 'after-reject phase: a cookie only still stored from before the click is no evidence; the requests carrying it are',
+    kind: 'consent-ignored',
+    ctx: context(visit({ phase: 'after-reject', cookies: [{ ...GA_COOKIE, at: 0, preexisting: true, setBy: { via: 'unknown' } }], requests: [GA_HIT] })),
+    count: 1,
+    mentions: 'Google Analytics',
+  },
+  {
     name: 'a cookie the site removed after the refusal honours it',
     kind: 'consent-ignored',
     ctx: context(visit({ phase: 'after-reject', cookies: [{ ...GA_COOKIE, removed: true }] })),

@@ -1,5 +1,6 @@
 // `consent-ignored`: a tracking cookie set or a tracking request made, for a purpose that was refused, after the refusal.
-// Cookies the site removed are not evidence: deleting them is how a site honours a refusal.
+// Cookies the site removed are not evidence: deleting them is how a site honours a refusal. Nor are cookies merely
+// still stored from before the refusal and not set again (`preexisting`): the requests that carry them are.
 import type { RuleContext } from '../context.ts';
 import { cookieEvidence, requestEvidence } from '../evidence.ts';
 import { finding } from '../finding.ts';
@@ -16,7 +17,8 @@ export function consentIgnored({ visit }: RuleContext): Finding[] {
   const phase = visit.phase;
   const findings: Finding[] = [];
   const cookies = cookiesOf(visit).filter(
-    (c) => isTrackingCookie(c) && refusal.purposes.has(consentPurposeOf(c)) && c.removed !== true && atOf(c) > refusal.after,
+    (c) =>
+      isTrackingCookie(c) && refusal.purposes.has(consentPurposeOf(c)) && c.removed !== true && c.preexisting !== true && atOf(c) > refusal.after,
   );
   for (const cookie of uniqueCookies(cookies)) {
     findings.push(
