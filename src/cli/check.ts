@@ -99,6 +99,19 @@ async function interact(page: Page, url: string, phase: Phase, o: CheckOptions):
   };
 }
 
+/**
+ * autoconsent reports the click it made, not what the site did with it: when the site's consent manager still records
+ * no choice on the next visit, say so next to the click (the click stays reported as made; a site that drops a refusal
+ * is still judged on the refusal the visitor expressed).
+ */
+export function verified(interaction: NonNullable<Visit['interaction']>, observed: Visit, phase: Phase, o: CheckOptions): NonNullable<Visit['interaction']> {
+  const recorded = observed.consent?.recorded;
+  if (!interaction.ok || !recorded || recorded.source === 'consent-mode' || recorded.choiceMade !== false) return interaction;
+  const note = `but on the next visit ${recorded.source} still recorded no choice`;
+  o.progress?.(`${phase}: ${note}`);
+  return { ...interaction, detail: `${interaction.detail ?? ''}; ${note}` };
+}
+
 async function runPhase(url: string, phase: Phase, o: CheckOptions): Promise<{ visit: Visit; tool: Report['tool'] }> {
   const launchOptions = {
     kind: o.browser,
@@ -124,7 +137,7 @@ async function runPhase(url: string, phase: Phase, o: CheckOptions): Promise<{ v
     const observed = report?.visits[0];
     if (!report || !observed) throw new CheckError(`Candor recorded nothing for ${page.url()}`);
     const result: Visit = { ...observed, phase };
-    if (interaction) result.interaction = interaction;
+    if (interaction) result.interaction = verified(interaction, observed, phase, o);
     return { visit: result, tool: report.tool };
   } finally {
     await b.close();
