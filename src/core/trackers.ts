@@ -46,6 +46,28 @@ export function toTrackerInfo(match: TrackerDbMatch | undefined): TrackerInfo | 
   };
 }
 
+const GOOGLE_TAG = 'google_tag';
+/** Google tag IDs of analytics properties: `G-` (Google Analytics 4) and `UA-` (Universal Analytics). */
+const ANALYTICS_TAG_ID = /^(?:G|UA)-[A-Za-z0-9-]+$/;
+
+/**
+ * The tracker database files every Google tag (`googletagmanager.com/gtag/js`, `/gtag/destination`) under
+ * advertising, but the tag's ID says what it loads (Google tag documentation: `G-` Google Analytics 4, `AW-` Google
+ * Ads, `DC-` Floodlight, `GT-` a combined tag): a tag whose IDs are all analytics properties serves analytics.
+ * Anything else keeps the database's purpose.
+ */
+export function googleTagPurpose(info: TrackerInfo, url: string): TrackerInfo {
+  const query = url.indexOf('?');
+  if (query < 0 || info.purpose === 'analytics') return info;
+  let ids: string[];
+  try {
+    ids = new URLSearchParams(url.slice(query + 1).split('#')[0]).getAll('id');
+  } catch {
+    return info;
+  }
+  return ids.length > 0 && ids.every((id) => ANALYTICS_TAG_ID.test(id)) ? { ...info, purpose: 'analytics' } : info;
+}
+
 /** Adapts a loaded `@ghostery/trackerdb` engine (or anything with its two methods) to TrackerDatabase. */
 export function trackerDatabase(engine: TrackerDbEngine, version: string): TrackerDatabase {
   const hostCache = new Map<string, TrackerInfo | null>();
@@ -72,9 +94,8 @@ export function trackerDatabase(engine: TrackerDbEngine, version: string): Track
           index = null;
         }
       }
-      if (index === null) return slow(query);
-      const fast = index.lookup(query.url, query.sourceUrl, query.type);
-      return fast === undefined ? slow(query) : fast.info;
+      const info = index === null ? slow(query) : (index.lookup(query.url, query.sourceUrl, query.type)?.info ?? slow(query));
+      return info !== null && info.key === GOOGLE_TAG ? googleTagPurpose(info, query.url) : info;
     },
     matchHost(host) {
       if (host === '') return null; // matchDomain('') throws

@@ -84,3 +84,23 @@ describe('tracker index', () => {
     expect(calls).toEqual(['https://a.example/']);
   });
 });
+
+describe('Google tag IDs', () => {
+  const db = trackerDatabase(engine, 'test');
+  const purposeOf = (url: string) => db.matchRequest({ url, sourceUrl: 'https://shop.example/', type: 'script' });
+  it.each([
+    ['https://www.googletagmanager.com/gtag/js?id=G-B00KS00001', 'analytics'],
+    ['https://www.googletagmanager.com/gtag/js?id=G-B00KS00001&l=dataLayer&cx=c', 'analytics'],
+    ['https://www.googletagmanager.com/gtag/destination?id=G-ABC&cx=c', 'analytics'],
+    ['https://www.googletagmanager.com/gtag/js?id=UA-12345-1', 'analytics'],
+    ['https://www.googletagmanager.com/gtag/js?id=AW-123456789', 'advertising'],
+    ['https://www.googletagmanager.com/gtag/js?id=DC-123', 'advertising'],
+    ['https://www.googletagmanager.com/gtag/js?id=GT-ABCDEF', 'advertising'],
+    ['https://www.googletagmanager.com/gtag/js', 'advertising'],
+    ['https://www.googletagmanager.com/gtag/js?id=G-ABC&id=AW-1', 'advertising'],
+  ])('%s serves %s', (url, purpose) => {
+    const info = purposeOf(url);
+    expect(info?.key).toBe('google_tag');
+    expect(info?.purpose).toBe(purpose);
+  });
+});
