@@ -1,6 +1,7 @@
 // cookies.onChanged glue: every set, change and removal, attributed to the visits it belongs to.
 import browser, { type Cookies } from 'webextension-polyfill';
 import { cookieBelongsTo, type RawCookie, recordCookie } from '../core/observe/visit-state.ts';
+import { networkText } from '../shared/quirks.ts';
 import { allTabs, markDirty } from './tab-store.ts';
 
 /** Both browsers report a partition key object (`{ topLevelSite }`) for CHIPS / Total Cookie Protection cookies. */
@@ -11,10 +12,10 @@ function partitionOf(cookie: Cookies.Cookie): string | undefined {
 
 export function toRawCookie(cookie: Cookies.Cookie): RawCookie {
   const raw: RawCookie = {
-    name: cookie.name,
-    value: cookie.value,
+    name: networkText(cookie.name),
+    value: networkText(cookie.value),
     domain: cookie.domain,
-    path: cookie.path,
+    path: networkText(cookie.path),
     hostOnly: cookie.hostOnly,
     secure: cookie.secure,
     httpOnly: cookie.httpOnly,

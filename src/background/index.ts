@@ -182,8 +182,7 @@ handle(
       return { cleared: true };
     },
     pageEvents: async ({ events }, sender) => {
-      await ready;
-      return onPageEvents(events, sender);
+      return onPageEvents(await ready, events, sender);
     },
     pageSnapshot: async ({ snapshot }, sender) => {
       await ready;

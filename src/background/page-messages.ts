@@ -1,21 +1,26 @@
 // What the content script relays from the page: script-set cookies and storage writes, and the consent snapshot.
 // The sender must be a tab of ours; the payload is validated again here (the content script is in a hostile page).
 import type { Runtime } from 'webextension-polyfill';
+import { isConsentManagerScript, setterScript } from '../core/observe/setter-script.ts';
 import { recordNavigation, recordScriptCookie, recordStorage, startVisit } from '../core/observe/visit-state.ts';
 import { validEvents } from '../content/page-events.ts';
+import type { BackgroundContext } from './context.ts';
 import { getTab, markDirty, setTab } from './tab-store.ts';
 
 const MAX_SNAPSHOT_CHARS = 2_000_000;
 
-export function onPageEvents(events: unknown, sender: Runtime.MessageSender): { ok: boolean } {
+export function onPageEvents(ctx: BackgroundContext, events: unknown, sender: Runtime.MessageSender): { ok: boolean } {
   const tabId = sender.tab?.id;
   if (tabId === undefined) return { ok: false };
   const state = getTab(tabId);
   if (!state) return { ok: false };
   const now = Date.now();
   let current = state;
+  // the same lookup the report makes for a setter (report.ts trackerOfUrl)
+  const isConsentManager = (url: string): boolean =>
+    isConsentManagerScript(url, ctx.db?.matchRequest({ url, sourceUrl: current.url, type: 'script' }) ?? null);
   for (const event of validEvents(events)) {
-    if (event.type === 'cookie') recordScriptCookie(current, event.name, event.scriptUrl, now);
+    if (event.type === 'cookie') recordScriptCookie(current, event.name, setterScript(event.scriptUrls, isConsentManager), now);
     else if (event.type === 'navigation') recordNavigation(current, event.url, event.kind, now);
     else if (event.type === 'restored') {
       // Shown again from the back/forward cache: a new visit, so two pages' observations never mix.
@@ -25,11 +30,10 @@ export function onPageEvents(events: unknown, sender: Runtime.MessageSender): { 
         setTab(current);
       }
     } else {
+      const scriptUrl = setterScript(event.scriptUrls, isConsentManager);
       recordStorage(
         current,
-        event.scriptUrl
-          ? { area: event.area, key: event.key, origin: event.origin, scriptUrl: event.scriptUrl }
-          : { area: event.area, key: event.key, origin: event.origin },
+        scriptUrl ? { area: event.area, key: event.key, origin: event.origin, scriptUrl } : { area: event.area, key: event.key, origin: event.origin },
         now,
       );
     }

@@ -17,6 +17,7 @@ import {
   type VisitState,
 } from '../core/observe/visit-state.ts';
 import { isNetworkUrl } from '../core/party.ts';
+import { networkText } from '../shared/quirks.ts';
 import { type RequestEventName, requestListenerSpecs } from '../shared/request-listeners.ts';
 import { updateBadge } from './badge.ts';
 import { uncloak } from './cname.ts';
@@ -32,8 +33,13 @@ export function setRecordHeaders(on: boolean): void {
   recordHeaders = on;
 }
 
-function headerPairs(headers: WebRequest.HttpHeaders | undefined): [string, string][] {
-  return (headers ?? []).slice(0, 200).map((h) => [h.name.toLowerCase(), (h.value ?? '').slice(0, 8192)]);
+/** Header values as text (Firefox hands them over as bytes: see networkText). */
+function headerList(headers: WebRequest.HttpHeaders | undefined): { name: string; value?: string }[] {
+  return (headers ?? []).map((h) => (h.value === undefined ? { name: h.name } : { name: h.name, value: networkText(h.value) }));
+}
+
+function headerPairs(headers: readonly { name: string; value?: string }[]): [string, string][] {
+  return headers.slice(0, 200).map((h) => [h.name.toLowerCase(), (h.value ?? '').slice(0, 8192)]);
 }
 
 function safely(fn: () => void): void {
@@ -157,7 +163,7 @@ function onSendHeaders(ctx: BackgroundContext, d: WebRequest.OnSendHeadersDetail
   const state = getTab(d.tabId);
   if (!state) return; // requests of a page that started before Candor did
   ensureRequest(ctx, state, d);
-  const headers = d.requestHeaders ?? [];
+  const headers = headerList(d.requestHeaders);
   recordSent(state, d.requestId, summarizeSent(headers, d.url), recordHeaders ? headerPairs(headers) : undefined);
   markDirty(d.tabId);
 }
@@ -177,7 +183,8 @@ function onResponse(ctx: BackgroundContext, d: ResponseDetails, redirect: boolea
   const setCookieNames: string[] = [];
   let p3p: string | undefined;
   let size: number | undefined;
-  for (const h of d.responseHeaders ?? []) {
+  const headers = headerList(d.responseHeaders);
+  for (const h of headers) {
     const name = h.name.toLowerCase();
     if (name === 'set-cookie' && h.value) {
       // Firefox joins several Set-Cookie headers with newlines.
@@ -193,7 +200,7 @@ function onResponse(ctx: BackgroundContext, d: ResponseDetails, redirect: boolea
     setCookieNames,
     p3p,
     size,
-    headers: recordHeaders ? headerPairs(d.responseHeaders) : undefined,
+    headers: recordHeaders ? headerPairs(headers) : undefined,
   });
   if (redirect) {
     recordCompleted(state, d.requestId, d.statusCode, d.fromCache, d.ip, false);

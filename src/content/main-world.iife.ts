@@ -2,7 +2,7 @@
 // or a storage key (document.cookie, cookieStore, Storage) and (2) reads the page's consent metadata on request.
 // It talks to the isolated content script only over a per-page secret channel; the page never learns the name.
 import { collectSnapshot } from './collect.ts';
-import { jsonText, type PageEvent, scriptFromStack, sliceString } from './page-events.ts';
+import { jsonText, type PageEvent, scriptsFromStack, sliceString } from './page-events.ts';
 
 (() => {
   // Capture what we use before the page can replace it, and call it only through these bindings: a page that
@@ -103,11 +103,12 @@ import { jsonText, type PageEvent, scriptFromStack, sliceString } from './page-e
       }
     }
   };
-  const caller = (): string | undefined =>
+  /** The scripts on the stack, innermost first: the background picks the setter among them (not a wrapping CMP). */
+  const callers = (): string[] =>
     withDefaultStack(() => {
       const stack = readStack(new ErrorCtor());
-      return scriptFromStack(typeof stack === 'string' ? stack : undefined);
-    });
+      return scriptsFromStack(typeof stack === 'string' ? stack : undefined);
+    }) ?? [];
 
   const cookieDesc = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
   if (cookieDesc?.set && cookieDesc.get) {
@@ -122,9 +123,9 @@ import { jsonText, type PageEvent, scriptFromStack, sliceString } from './page-e
           const text = toText(value);
           const eq = indexOfString(text, '=');
           const name = trimString(eq >= 0 ? sliceString(text, 0, eq) : text);
-          const scriptUrl = caller();
+          const scriptUrls = callers();
           const short = sliceString(name, 0, 256);
-          if (name) note(scriptUrl ? { type: 'cookie', name: short, scriptUrl } : { type: 'cookie', name: short });
+          if (name) note(scriptUrls.length ? { type: 'cookie', name: short, scriptUrls } : { type: 'cookie', name: short });
         } catch {
           // never interfere with the page
         }
@@ -141,8 +142,8 @@ import { jsonText, type PageEvent, scriptFromStack, sliceString } from './page-e
       try {
         const first = args[0];
         const name = typeof first === 'string' ? first : (first as { name?: unknown } | null)?.name;
-        const scriptUrl = caller();
-        if (typeof name === 'string' && name) note(scriptUrl ? { type: 'cookie', name, scriptUrl } : { type: 'cookie', name });
+        const scriptUrls = callers();
+        if (typeof name === 'string' && name) note(scriptUrls.length ? { type: 'cookie', name, scriptUrls } : { type: 'cookie', name });
       } catch {
         // never interfere with the page
       }
@@ -154,9 +155,9 @@ import { jsonText, type PageEvent, scriptFromStack, sliceString } from './page-e
   Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
     try {
       const area = this === window.sessionStorage ? 'session' : 'local';
-      const scriptUrl = caller();
+      const scriptUrls = callers();
       const k = sliceString(toText(key), 0, 256);
-      note(scriptUrl ? { type: 'storage', area, key: k, origin, scriptUrl } : { type: 'storage', area, key: k, origin });
+      note(scriptUrls.length ? { type: 'storage', area, key: k, origin, scriptUrls } : { type: 'storage', area, key: k, origin });
     } catch {
       // never interfere with the page
     }

@@ -3,11 +3,16 @@
 
 export type NavigationKind = 'push' | 'replace' | 'pop' | 'hash';
 
+/**
+ * `scriptUrls`: the distinct scripts on the setter's stack, innermost first (at most MAX_SCRIPTS); the background
+ * picks the setter among them (core/observe/setter-script.ts), so a consent manager that wraps document.cookie is
+ * not credited with what the script it wraps sets.
+ */
 export type PageEvent =
-  | { type: 'cookie'; name: string; scriptUrl?: string }
+  | { type: 'cookie'; name: string; scriptUrls?: string[] }
   | { type: 'navigation'; kind: NavigationKind; url: string }
   | { type: 'restored'; url: string }
-  | { type: 'storage'; area: 'local' | 'session'; key: string; origin: string; scriptUrl?: string };
+  | { type: 'storage'; area: 'local' | 'session'; key: string; origin: string; scriptUrls?: string[] };
 
 export interface ProbeMessage {
   kind: 'events' | 'snapshot';
@@ -16,6 +21,7 @@ export interface ProbeMessage {
 
 const MAX_EVENTS = 500;
 const MAX_STRING = 2048;
+export const MAX_SCRIPTS = 8;
 
 // Built-ins captured when this module loads. In the MAIN-world probe that is at document_start, before any page
 // script: a page may later replace String/RegExp/Array/JSON methods or plant Object.prototype.toJSON to change what
@@ -27,6 +33,7 @@ function uncurry<F>(fn: F): unknown {
 }
 export const sliceString = uncurry(String.prototype.slice) as (s: string, start: number, end?: number) => string;
 const splitString = uncurry(String.prototype.split) as (s: string, separator: string) => string[];
+const indexOfString = uncurry(String.prototype.indexOf) as (s: string, search: string) => number;
 const execRegExp = uncurry(RegExp.prototype.exec) as (re: RegExp, s: string) => RegExpExecArray | null;
 const keysOf = Object.keys;
 const isArray = Array.isArray;
@@ -38,10 +45,20 @@ function isShortString(v: unknown): v is string {
   return typeof v === 'string' && v.length <= MAX_STRING;
 }
 
+function isScriptList(v: unknown): v is string[] {
+  return (
+    Array.isArray(v) &&
+    v.length > 0 &&
+    v.length <= MAX_SCRIPTS &&
+    v.every((url) => isShortString(url) && HTTP_URL.test(url)) &&
+    new Set(v).size === v.length
+  );
+}
+
 export function isPageEvent(v: unknown): v is PageEvent {
   if (typeof v !== 'object' || v === null) return false;
   const e = v as Record<string, unknown>;
-  const scriptOk = e.scriptUrl === undefined || (isShortString(e.scriptUrl) && HTTP_URL.test(e.scriptUrl));
+  const scriptOk = e.scriptUrls === undefined || isScriptList(e.scriptUrls);
   if (e.type === 'cookie') return isShortString(e.name) && e.name.length > 0 && scriptOk;
   if (e.type === 'navigation') {
     return (e.kind === 'push' || e.kind === 'replace' || e.kind === 'pop' || e.kind === 'hash') && isShortString(e.url);
@@ -80,15 +97,25 @@ export function isProbeMessage(v: unknown): v is ProbeMessage {
   return typeof v === 'object' && v !== null && ((v as ProbeMessage).kind === 'events' || (v as ProbeMessage).kind === 'snapshot');
 }
 
-/** The script that called a setter: the innermost http(s) frame of a stack trace that is not the extension's own. */
-export function scriptFromStack(stack: string | undefined): string | undefined {
-  if (typeof stack !== 'string' || stack === '') return undefined;
+/**
+ * The scripts on a setter's stack trace: the distinct http(s) frames that are not the extension's own, innermost
+ * first, at most MAX_SCRIPTS; empty when there is none. The list is built as text and split by the captured
+ * String.prototype.split, so an index setter the page planted on Array.prototype never sees it.
+ */
+export function scriptsFromStack(stack: string | undefined): string[] {
+  if (typeof stack !== 'string' || stack === '') return [];
   const lines = splitString(stack, '\n');
-  for (let i = 0; i < lines.length; i++) {
+  let joined = '';
+  let count = 0;
+  for (let i = 0; i < lines.length && count < MAX_SCRIPTS; i++) {
     const m = execRegExp(STACK_FRAME, lines[i] ?? '');
-    if (m?.[1]) return sliceString(m[1], 0, MAX_STRING);
+    const url = m?.[1] ? sliceString(m[1], 0, MAX_STRING) : '';
+    // a frame URL holds no white space (STACK_FRAME), so a newline separates them unambiguously
+    if (url === '' || indexOfString(`\n${joined}\n`, `\n${url}\n`) >= 0) continue;
+    joined = count === 0 ? url : `${joined}\n${url}`;
+    count++;
   }
-  return undefined;
+  return count === 0 ? [] : splitString(joined, '\n');
 }
 
 /**

@@ -1,9 +1,19 @@
 // Browser differences, each in one named function with the reason.
 import browser from 'webextension-polyfill';
+import { decodeByteString } from '../core/observe/byte-string.ts';
 
 /** Firefox (only) can resolve CNAMEs, which uncloaks trackers disguised as first-party subdomains. */
 export function hasDnsApi(): boolean {
   return __CANDOR_BROWSER__ === 'firefox' && typeof (browser as unknown as { dns?: unknown }).dns === 'object';
+}
+
+/**
+ * Text the browser hands over from its network stack: Firefox gives cookie names and values (cookies API) and header
+ * values (webRequest) as byte strings, one character per UTF-8 byte; Chromium gives them decoded already (a header
+ * that is not UTF-8 comes as `binaryValue` there), so decoding it again could only garble real Latin-1 text.
+ */
+export function networkText(text: string): string {
+  return __CANDOR_BROWSER__ === 'firefox' ? decodeByteString(text) : text;
 }
 
 /** Chromium's storage.session defaults to trusted contexts only, which is what Candor wants; nothing to change. */

@@ -1,8 +1,8 @@
 // Hostile pages in a real browser with Candor: consent APIs that never answer, throw or answer garbage; a page
-// that tries to forge the probe's messages; markup in cookie names, storage keys, headers and JSON-LD; a cookie
-// flood; megabyte and deeply nested JSON-LD; well-known files that are HTML, huge or never arrive. The report must
-// arrive within seconds with clear `valid: false` reasons, keep what it observed, and the popup must show markup
-// as text.
+// that tries to forge the probe's messages; markup in cookie names, storage keys, headers and JSON-LD; a consent
+// manager wrapping document.cookie and cookie names beyond ASCII; a cookie flood; megabyte and deeply nested
+// JSON-LD; well-known files that are HTML, huge or never arrive. The report must arrive within seconds with clear
+// `valid: false` reasons, keep what it observed, and the popup must show markup as text.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserKind } from '../../src/cli/find-browser.ts';
@@ -20,6 +20,7 @@ const PAGES = {
   garbage: `${HOST}/tcf-garbage.html`,
   forge: `${HOST}/forge.html`,
   markup: `${HOST}/markup.html`,
+  wrapped: 'https://www.autoblock-shop.example/',
   huge: `${HOST}/jsonld-huge.html`,
   deep: `${HOST}/jsonld-deep.html`,
   many: `${HOST}/jsonld-many.html`,
@@ -226,6 +227,20 @@ export function hostileSuite(kind: BrowserKind): void {
       expect(dpv.error).toMatch(/^invalid JSON: /);
       // a javascript: link is never the policy
       expect(visit.declared.policyUrl ?? '').toMatch(/^https:\/\/hostile\.example\/privacy\//);
+    });
+
+    test('a consent manager wrapping document.cookie is not the setter; names beyond ASCII arrive as text', () => {
+      const cookies = visitOf(reports.wrapped).observed.cookies;
+      const setBy = (name: string) => cookies.find((c) => c.name === name)?.setBy;
+      const setter = { via: 'script', url: 'https://www.autoblock-shop.example/js/shop.js' };
+      expect(setBy('wrapped_js')).toEqual(setter);
+      // what the consent manager sets itself stays its own
+      expect(setBy('CookieConsent')).toEqual({ via: 'script', url: 'https://consent.cookiebot.com/uc.js' });
+      // Firefox hands these names over as UTF-8 bytes (cookies API, Set-Cookie header): one record each, as text
+      expect(setBy('\u2603snow\u00e9')).toEqual(setter);
+      expect(setBy('emoji_\u{1f36a}')).toEqual(setter);
+      expect(setBy('\u2603http\u00e9')).toEqual({ via: 'http', url: PAGES.wrapped });
+      expect(cookies.filter((c) => /snow|emoji_|http\u00e9|http\u00c3/.test(c.name))).toHaveLength(3);
     });
 
     test('the popup shows the markup as text and runs none of it', async () => {

@@ -6,10 +6,10 @@
   var evil = 'https://evil.example/forged.js';
   var tracker = 'https://www.google-analytics.com/analytics.js';
   var forgedEvents = [
-    { type: 'cookie', name: 'victim', scriptUrl: evil },
-    { type: 'cookie', name: 'forged_cookie', scriptUrl: evil },
-    { type: 'storage', area: 'local', key: 'forged_key', origin: location.origin, scriptUrl: evil },
-    { type: 'storage', area: 'local', key: 'forged_foreign_key', origin: 'https://www.google.com', scriptUrl: evil },
+    { type: 'cookie', name: 'victim', scriptUrls: [evil] },
+    { type: 'cookie', name: 'forged_cookie', scriptUrls: [evil] },
+    { type: 'storage', area: 'local', key: 'forged_key', origin: location.origin, scriptUrls: [evil] },
+    { type: 'storage', area: 'local', key: 'forged_foreign_key', origin: 'https://www.google.com', scriptUrls: [evil] },
     { type: 'navigation', kind: 'push', url: 'https://www.google.com/forged' },
     { type: 'restored', url: 'https://www.google.com/forged-visit' }
   ];
@@ -102,8 +102,8 @@
     for (var j = 0; j < items.length; j++) {
       var it = items[j];
       if (it && typeof it === 'object' && (it.type === 'cookie' || it.type === 'storage') && !it.__forged) {
-        try { it.scriptUrl = tracker; } catch (e) {}
-        var extra = { type: 'storage', area: 'local', key: 'forged_via_push', origin: location.origin, scriptUrl: evil, __forged: true };
+        try { it.scriptUrls = [tracker]; } catch (e) {}
+        var extra = { type: 'storage', area: 'local', key: 'forged_via_push', origin: location.origin, scriptUrls: [evil], __forged: true };
         items[items.length] = extra;
         break;
       }
