@@ -20,8 +20,9 @@ export interface FindingsOptions {
 }
 
 /**
- * Kinds that do not depend on what the visitor chose: the same finding in two phases of a check is one, kept with
- * the earliest phase (and the richer evidence). A declaration's flaws, a cookie's lifetime against its declaration,
+ * Kinds that do not depend on what the visitor chose: the same finding in two phases of a check is one, kept from
+ * the earliest phase unless a later one holds richer evidence (then from that phase, so that the finding's phase is
+ * the phase its evidence was observed in). A declaration's flaws, a cookie's lifetime against its declaration,
  * whether a cookie is declared at all or lives in a third-party context are the same before and after a click;
  * what happened in each phase (tracking, ignored refusals, shared identifiers) is not.
  */
@@ -85,7 +86,7 @@ export function computeFindings(report: ReportInput, options: FindingsOptions = 
         if (override && (SEVERITIES as readonly string[]).includes(override)) finding.severity = override;
         const key = dedupeKey(finding);
         const seen = byKey.get(key);
-        if (!seen || finding.evidence.length > seen.evidence.length) byKey.set(key, seen ? { ...finding, phase: seen.phase } : finding);
+        if (!seen || finding.evidence.length > seen.evidence.length) byKey.set(key, finding);
       }
     }
   }

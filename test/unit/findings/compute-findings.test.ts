@@ -7,6 +7,7 @@ import type { IndependentClassifier, ReportInput } from '../../../src/core/findi
 import { RULES } from '../../../src/core/findings/rules/index.ts';
 import { FINDING_KINDS, PHASES, SEVERITIES } from '../../../src/core/types.ts';
 import type { EvidenceItem, Finding } from '../../../src/core/types.ts';
+import { GA_COOKIE, declaredCookie, visit } from './builders.ts';
 
 function fixture(name: string): ReportInput {
   return JSON.parse(readFileSync(new URL(`../../fixtures/findings/${name}`, import.meta.url), 'utf8')) as ReportInput;
@@ -124,6 +125,19 @@ describe('computeFindings', () => {
     expect(again.filter((f) => f.kind === 'third-party-cookie').map((f) => f.phase)).toEqual(['before-consent']);
     expect(again.filter((f) => f.kind === 'undeclared-cookie').map((f) => f.phase)).toEqual(['before-consent']);
     expect(again.filter((f) => f.kind === 'gpc-ignored').map((f) => f.phase)).toEqual(['before-consent', 'after-accept']);
+  });
+
+  test('a declaration finding merged across phases takes the phase its cookie evidence was observed in', () => {
+    const declared = { cookies: [declaredCookie({ name: '_ga', purpose: 'necessary' })] };
+    const report = {
+      site: 'shop.example',
+      url: 'https://www.shop.example/',
+      visits: [visit({ phase: 'before-consent', declared }), visit({ phase: 'after-accept', declared, cookies: [{ ...GA_COOKIE, purpose: 'necessary', purposeSource: 'declared' }] })],
+    } as ReportInput;
+    const [wrong, ...more] = computeFindings(report, { classify }).filter((f) => f.kind === 'wrong-purpose');
+    expect(more).toEqual([]);
+    expect(wrong?.phase).toBe('after-accept');
+    expect(wrong?.evidence.find((e) => e.type === 'cookie')).toMatchObject({ name: '_ga', phase: 'after-accept' });
   });
 
   test('phases: before-consent tracking, after-reject ignored consent, and not the other way round', () => {
