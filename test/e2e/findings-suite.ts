@@ -194,7 +194,9 @@ async function settledReport(b: CandorBrowser, site: Site): Promise<Report> {
       if (site.expected.every((k) => kinds.has(k))) return last;
     }
     if (Date.now() > deadline) {
-      const seen = visit ? `recorded ${JSON.stringify(visit.consent.recorded)}, cookies ${visit.observed.cookies.map((c) => c.name).join(' ')}` : 'no visit';
+      const seen = visit
+        ? `recorded ${JSON.stringify(visit.consent.recorded)}, cookies ${visit.observed.cookies.map((c) => `${c.name}(${c.setBy.via})`).join(' ')}, sources ${visit.declared.sources.map((s) => s.kind).join(' ')}`
+        : 'no visit';
       throw new Error(`${site.url} never settled with ${site.expected.join(', ') || 'no findings'}; last findings: ${last ? kindsOf(last).join(', ') : 'no report'}; ${seen}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
