@@ -4,7 +4,8 @@ import { classifyCookie } from '../core/cookies/classify-cookie.ts';
 import { siteOf } from '../core/party.ts';
 import type { Expectations } from '../core/findings/index.ts';
 import { buildReport } from '../core/report.ts';
-import type { Phase, Report, Severity, FindingKind, Visit } from '../core/types.ts';
+import { withCookiesSinceClick } from '../core/check/since-click.ts';
+import type { FindingKind, ObservedCookie, Phase, Report, Severity, Visit } from '../core/types.ts';
 import { DEFAULT_PREFERENCES } from '../shared/preferences.ts';
 import type { BrowserKind } from './find-browser.ts';
 import { type ConsentAction, operateBanner, reopenBanner } from './consent-automation.ts';
@@ -71,7 +72,13 @@ const ACTIONS: Partial<Record<Phase, ConsentAction[]>> = {
   'after-revoke': ['optIn', 'optOut'],
 };
 
-async function interact(page: Page, url: string, phase: Phase, o: CheckOptions): Promise<NonNullable<Visit['interaction']> | null> {
+async function interact(
+  page: Page,
+  url: string,
+  phase: Phase,
+  o: CheckOptions,
+  beforeLastClick: () => Promise<void>,
+): Promise<NonNullable<Visit['interaction']> | null> {
   const actions = ACTIONS[phase];
   if (!actions) return null;
   const results = [];
@@ -83,6 +90,7 @@ async function interact(page: Page, url: string, phase: Phase, o: CheckOptions):
       const api = await reopenBanner(page);
       o.progress?.(`${phase}: ${api ? `reopened the banner with ${api}()` : 'found no API to reopen the banner'}`);
     }
+    if (i === actions.length - 1) await beforeLastClick();
     const result = await operateBanner(page, action, Math.min(o.timeoutMs, 15_000));
     results.push(result);
     o.progress?.(`${phase}: ${result.detail}`);
@@ -126,8 +134,18 @@ async function runPhase(url: string, phase: Phase, o: CheckOptions): Promise<{ v
     if (o.headers) await b.message('recordHeaders', { on: true });
     o.progress?.(`${phase}: visiting ${url} in ${b.version}`);
     const { page } = await visit(b, url, o);
-    const interaction = await interact(page, url, phase, o);
+    // The clicked visit's cookies just before the last click and just before the reload (core/check/since-click.ts).
+    const cookiesNow = async (): Promise<ObservedCookie[]> => {
+      await b.message('flush', {});
+      return (await b.report(page.url()))?.visits[0]?.observed.cookies ?? [];
+    };
+    let beforeClick: ObservedCookie[] = [];
+    const interaction = await interact(page, url, phase, o, async () => {
+      beforeClick = await cookiesNow();
+    });
+    let afterClick: ObservedCookie[] = [];
     if (interaction) {
+      afterClick = await cookiesNow();
       // What is observed is the next visit, made with the choice in place.
       await page.goto(url, { waitUntil: 'load', timeout: o.timeoutMs });
       await settle(page, o);
@@ -137,6 +155,9 @@ async function runPhase(url: string, phase: Phase, o: CheckOptions): Promise<{ v
     const observed = report?.visits[0];
     if (!report || !observed) throw new CheckError(`Candor recorded nothing for ${page.url()}`);
     const result: Visit = { ...observed, phase };
+    if (interaction) {
+      result.observed = { ...observed.observed, cookies: withCookiesSinceClick(observed.observed.cookies, beforeClick, afterClick) };
+    }
     if (interaction) result.interaction = verified(interaction, observed, phase, o);
     return { visit: result, tool: report.tool };
   } finally {
