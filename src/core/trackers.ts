@@ -94,7 +94,13 @@ export function trackerDatabase(engine: TrackerDbEngine, version: string): Track
           index = null;
         }
       }
-      const info = index === null ? slow(query) : (index.lookup(query.url, query.sourceUrl, query.type)?.info ?? slow(query));
+      let info: TrackerInfo | null;
+      if (index === null) info = slow(query);
+      else {
+        // undefined: the index cannot answer; { info: null }: it knows there is no tracker
+        const fast = index.lookup(query.url, query.sourceUrl, query.type);
+        info = fast === undefined ? slow(query) : fast.info;
+      }
       return info !== null && info.key === GOOGLE_TAG ? googleTagPurpose(info, query.url) : info;
     },
     matchHost(host) {

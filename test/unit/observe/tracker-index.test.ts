@@ -104,3 +104,23 @@ describe('Google tag IDs', () => {
     expect(info?.purpose).toBe(purpose);
   });
 });
+
+describe('the index answers most requests itself', () => {
+  it('asks the engine only for the requests the index cannot decide (a known "no tracker" is an answer)', () => {
+    let calls = 0;
+    const counting: TrackerDbEngine = {
+      ...engine,
+      engine: engine.engine,
+      matchUrl: (request) => {
+        calls++;
+        return engine.matchUrl(request);
+      },
+      matchDomain: (domain) => engine.matchDomain(domain),
+    };
+    const db = trackerDatabase(counting, 'test');
+    const requests = mixedRequests(2000, 11);
+    const none = requests.filter((r) => db.matchRequest(r) === null).length;
+    expect(none).toBeGreaterThan(200);
+    expect(calls).toBeLessThan(requests.length / 10);
+  });
+});
