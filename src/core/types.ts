@@ -256,7 +256,15 @@ export type EvidenceItem =
   | { type: 'storage'; key: string; origin: string }
   | { type: 'consent'; source: string; choiceMade?: boolean; purposes?: PurposeMap; phase?: Phase }
   | { type: 'preference'; purposes: PurposeMap }
-  | { type: 'declaration'; source: string; name?: string; purpose?: Purpose; retentionSeconds?: number | null }
+  | {
+      type: 'declaration';
+      source: string;
+      name?: string;
+      purpose?: Purpose;
+      retentionSeconds?: number | null;
+      /** `wrong-purpose` for a declared cookie not observed: the independent classification of its name */
+      classification?: { purpose: Purpose; source: CookiePurposeSource; detail?: string };
+    }
   | { type: 'source'; kind: DeclaredSourceKind; error?: string }
   | { type: 'signal'; source: string; value: string }
   | { type: 'gpc'; sent: boolean };

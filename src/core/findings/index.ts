@@ -45,9 +45,11 @@ function dedupeKey(finding: Finding): string {
   if (!PHASE_INDEPENDENT_KINDS.has(finding.kind)) {
     return JSON.stringify([finding.kind, finding.phase, finding.title, finding.evidence]);
   }
-  // wrong-purpose names its cookie in the title, and may hold the observed cookie in one phase and not another
+  // wrong-purpose names its cookie in the title, and may hold the observed cookie in one phase and not another (the
+  // classification then sits on the cookie, else on the declaration)
   const evidence = finding.evidence
     .filter((e) => finding.kind !== 'wrong-purpose' || e.type !== 'cookie')
+    .map((e) => (e.type === 'declaration' && 'classification' in e ? { ...e, classification: undefined } : e))
     .map((e) => ('phase' in e ? { ...e, phase: undefined } : e));
   return JSON.stringify([finding.kind, finding.title, evidence]);
 }

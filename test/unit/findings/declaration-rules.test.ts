@@ -392,6 +392,20 @@ describe('declaration rules', () => {
     );
   });
 
+  test('wrong-purpose for a declared cookie not observed carries the classification and its source on the declaration', () => {
+    const ctx = context(visit({ declared: { cookies: [declaredCookie({ name: 'IDE', purpose: 'analytics' })] } }), { classify });
+    const [finding] = RULES['wrong-purpose'](ctx);
+    expect(finding?.evidence).toEqual([
+      {
+        type: 'declaration',
+        source: 'cmp:onetrust',
+        name: 'IDE',
+        purpose: 'analytics',
+        classification: { purpose: 'advertising', source: 'tracker', detail: 'DoubleClick' },
+      },
+    ]);
+  });
+
   test('site-level evidence says `site-retention` without a cookie name; cookie-level names the declaration', () => {
     const site = RULES['retention-exceeds-declared'](context(visit({ declared: { retentionSeconds: 14 * 86400 }, cookies: [GA_COOKIE] })));
     expect(site[0]?.evidence).toEqual([

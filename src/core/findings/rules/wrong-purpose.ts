@@ -73,7 +73,9 @@ export function wrongPurpose({ visit, site, classify }: RuleContext): Finding[] 
       };
       if (typeof known.detail === 'string') classification.detail = known.detail;
       const evidence: EvidenceItem[] = [
-        { type: 'declaration', source: String(declared.source), name: declared.name, purpose: declared.purpose },
+        subject.cookie
+          ? { type: 'declaration', source: String(declared.source), name: declared.name, purpose: declared.purpose }
+          : { type: 'declaration', source: String(declared.source), name: declared.name, purpose: declared.purpose, classification },
       ];
       if (subject.cookie) {
         evidence.push({
