@@ -1,7 +1,7 @@
 // webRequest glue (observe only, never blocking): each event → one core call on the tab's visit state.
 import browser, { type WebRequest } from 'webextension-polyfill';
 import { classifyRequest } from '../core/observe/classify-request.ts';
-import { bodyIdentifierKeys, type RequestBody, summarizeSent } from '../core/observe/sent-data.ts';
+import { bodyIdentifierKeys, type HeaderList, type RequestBody, summarizeSent } from '../core/observe/sent-data.ts';
 import {
   isKnownRequest,
   LIMITS,
@@ -17,7 +17,7 @@ import {
   type VisitState,
 } from '../core/observe/visit-state.ts';
 import { isNetworkUrl } from '../core/party.ts';
-import { networkText } from '../shared/quirks.ts';
+import { NETWORK_TEXT_IS_BYTES, networkText } from '../shared/quirks.ts';
 import { type RequestEventName, requestListenerSpecs } from '../shared/request-listeners.ts';
 import { updateBadge } from './badge.ts';
 import { uncloak } from './cname.ts';
@@ -33,12 +33,14 @@ export function setRecordHeaders(on: boolean): void {
   recordHeaders = on;
 }
 
-/** Header values as text (Firefox hands them over as bytes: see networkText). */
-function headerList(headers: WebRequest.HttpHeaders | undefined): { name: string; value?: string }[] {
-  return (headers ?? []).map((h) => (h.value === undefined ? { name: h.name } : { name: h.name, value: networkText(h.value) }));
+/** Header values as text (Firefox hands them over as bytes: see networkText); Chromium's as they come, uncopied. */
+function headerList(headers: WebRequest.HttpHeaders | undefined): HeaderList {
+  if (!headers) return [];
+  if (!NETWORK_TEXT_IS_BYTES) return headers;
+  return headers.map((h) => (h.value === undefined ? { name: h.name } : { name: h.name, value: networkText(h.value) }));
 }
 
-function headerPairs(headers: readonly { name: string; value?: string }[]): [string, string][] {
+function headerPairs(headers: HeaderList): [string, string][] {
   return headers.slice(0, 200).map((h) => [h.name.toLowerCase(), (h.value ?? '').slice(0, 8192)]);
 }
 

@@ -157,8 +157,8 @@ async function runPhase(url: string, phase: Phase, o: CheckOptions): Promise<{ v
     const result: Visit = { ...observed, phase };
     if (interaction) {
       result.observed = { ...observed.observed, cookies: withCookiesSinceClick(observed.observed.cookies, beforeClick, afterClick) };
+      result.interaction = verified(interaction, observed, phase, o);
     }
-    if (interaction) result.interaction = verified(interaction, observed, phase, o);
     return { visit: result, tool: report.tool };
   } finally {
     await b.close();

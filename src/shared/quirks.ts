@@ -12,8 +12,10 @@ export function hasDnsApi(): boolean {
  * values (webRequest) as byte strings, one character per UTF-8 byte; Chromium gives them decoded already (a header
  * that is not UTF-8 comes as `binaryValue` there), so decoding it again could only garble real Latin-1 text.
  */
+export const NETWORK_TEXT_IS_BYTES = __CANDOR_BROWSER__ === 'firefox';
+
 export function networkText(text: string): string {
-  return __CANDOR_BROWSER__ === 'firefox' ? decodeByteString(text) : text;
+  return NETWORK_TEXT_IS_BYTES ? decodeByteString(text) : text;
 }
 
 /** Chromium's storage.session defaults to trusted contexts only, which is what Candor wants; nothing to change. */

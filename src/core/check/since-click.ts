@@ -2,11 +2,8 @@
 // page wrote between the click and that reload are then "already stored" when the observed visit starts, and would
 // look as old as those written before the click. Comparing the clicked visit's cookies just before the (last) click
 // with the same visit's cookies just before the reload tells them apart.
+import { cookieKey as key } from '../observe/visit-state.ts';
 import type { ObservedCookie } from '../types.ts';
-
-function key(c: Pick<ObservedCookie, 'name' | 'domain' | 'path' | 'partitionKey'>): string {
-  return `${c.name}\u0000${c.domain}\u0000${c.path}\u0000${c.partitionKey ?? ''}`;
-}
 
 /** Cookies written (set or changed, not removed) after the click: in `afterClick` and new or changed since `beforeClick`. */
 export function writtenSinceClick(beforeClick: readonly ObservedCookie[], afterClick: readonly ObservedCookie[]): Map<string, ObservedCookie> {
@@ -33,11 +30,18 @@ export function withCookiesSinceClick(
   return observed.map((c) => {
     const then = c.preexisting === true ? written.get(key(c)) : undefined;
     if (!then) return c;
-    const carried: ObservedCookie = { ...c, preexisting: false, at: 0, setBy: then.setBy, purpose: then.purpose, purposeSource: then.purposeSource };
-    if (then.purposeDetail !== undefined) carried.purposeDetail = then.purposeDetail;
-    else delete carried.purposeDetail;
-    if (then.independentPurpose !== undefined) carried.independentPurpose = then.independentPurpose;
-    else delete carried.independentPurpose;
-    return carried;
+    // what the clicked visit knew of it: setter and purpose (with what decided it), not the stale 'unknown'
+    const { purposeDetail: _, independentPurpose: __, ...rest } = c;
+    const { setBy, purpose, purposeSource, purposeDetail, independentPurpose } = then;
+    return {
+      ...rest,
+      preexisting: false,
+      at: 0,
+      setBy,
+      purpose,
+      purposeSource,
+      ...(purposeDetail !== undefined ? { purposeDetail } : {}),
+      ...(independentPurpose !== undefined ? { independentPurpose } : {}),
+    };
   });
 }
