@@ -2,12 +2,25 @@
 // and relays it to the background. It never trusts the page: only the secret channel, only known shapes.
 import browser from 'webextension-polyfill';
 import { send } from '../shared/messaging.ts';
-import { isProbeMessage, validEvents } from './page-events.ts';
+import { isProbeMessage, type PageEvent, validEvents } from './page-events.ts';
 
 (() => {
   const doc = document;
   let channel: string | null = null;
   let snapshotWaiters: (() => void)[] = [];
+
+  // A batch the worker could not take (it was waking up, or had not yet started the visit this page belongs to) is
+  // offered again a few times rather than lost.
+  const RETRY_MS = [100, 400, 1500];
+  const relayEvents = (events: PageEvent[], attempt: number): void => {
+    const retry = (): void => {
+      const wait = RETRY_MS[attempt];
+      if (wait !== undefined) setTimeout(() => relayEvents(events, attempt + 1), wait);
+    };
+    void send('pageEvents', { events }).then((answer) => {
+      if (!answer.ok) retry();
+    }, retry);
+  };
 
   const onMessage = (event: Event): void => {
     if (!(event instanceof CustomEvent) || typeof event.detail !== 'string' || event.detail.length > 4_000_000) return;
@@ -21,7 +34,7 @@ import { isProbeMessage, validEvents } from './page-events.ts';
     if (data.kind === 'events') {
       // only this frame's own storage and navigations: the page cannot speak for another origin
       const events = validEvents(data.payload, location.origin);
-      if (events.length) void send('pageEvents', { events }).catch(() => undefined);
+      if (events.length) relayEvents(events, 0);
     } else if (window === window.top) {
       void send('pageSnapshot', { snapshot: data.payload })
         .catch(() => undefined)
