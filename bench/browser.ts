@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { type CandorBrowser, defaultExtensionDir, launch } from '../src/cli/launch.ts';
 import type { ReportSummary } from '../src/core/types.ts';
-import { requestListenerSpecs } from '../src/shared/request-listeners.ts';
+import { type RequestListenerSpec, requestListenerSpecs } from '../src/shared/request-listeners.ts';
 import { startInternet } from '../sites/internet.ts';
 import type { BenchOptions, Section } from './main.ts';
 import { HEAVY_URL, POPUP_URL, benchRoutes } from './sites/heavy.ts';
@@ -27,6 +27,12 @@ export interface PageLoadResult {
   floorOverheadMedian: number;
   /** Candor's own cost on top of that floor: withMedianMs ÷ floorMedianMs − 1 */
   overheadAboveFloor: number;
+  /**
+   * A second control extension with a single empty onCompleted listener and no options: the least any webRequest
+   * observer costs in Chromium (its requests are then proxied through the browser process), measured alternating too.
+   */
+  anyObserverMedianMs: number;
+  anyObserverOverheadMedian: number;
   /** wall time of page.goto(…, load), for reference */
   withWallMedianMs: number;
   withoutWallMedianMs: number;
@@ -85,20 +91,24 @@ async function serviceWorkerHeap(browser: Browser): Promise<{ used: number; tota
   return { used: usage.usedSize / 2 ** 20, total: usage.totalSize / 2 ** 20, gc };
 }
 
-async function pageLoad(withC: CandorBrowser, without: CandorBrowser, floor: CandorBrowser, loads: number): Promise<PageLoadResult> {
-  const pages = { with: await withC.newPage(), without: await without.newPage(), floor: await floor.newPage() };
-  type Which = keyof typeof pages;
-  const samples: Record<Which, number[]> = { with: [], without: [], floor: [] };
-  const wall: Record<Which, number[]> = { with: [], without: [], floor: [] };
+interface PageLoadBrowsers {
+  with: CandorBrowser;
+  without: CandorBrowser;
+  floor: CandorBrowser;
+  anyObserver: CandorBrowser;
+}
+
+async function pageLoad(browsers: PageLoadBrowsers, loads: number): Promise<PageLoadResult> {
+  const kinds = ['with', 'without', 'floor', 'anyObserver'] as const;
+  type Which = (typeof kinds)[number];
+  const pages = Object.fromEntries(await Promise.all(kinds.map(async (k) => [k, await browsers[k].newPage()] as const))) as Record<Which, Page>;
+  const samples: Record<Which, number[]> = { with: [], without: [], floor: [], anyObserver: [] };
+  const wall: Record<Which, number[]> = { with: [], without: [], floor: [], anyObserver: [] };
   let resources = 0;
-  for (let i = 0; i < 2; i++) for (const which of ['with', 'without', 'floor'] as const) await visit(pages[which], HEAVY_URL);
-  const orders: Which[][] = [
-    ['with', 'without', 'floor'],
-    ['without', 'floor', 'with'],
-    ['floor', 'with', 'without'],
-  ];
+  for (let i = 0; i < 2; i++) for (const which of kinds) await visit(pages[which], HEAVY_URL);
   for (let i = 0; i < loads; i++) {
-    for (const which of orders[i % orders.length] ?? []) {
+    // each load rotates who goes first, so no browser always follows the same one
+    for (const which of kinds.map((_, j) => kinds[(i + j) % kinds.length] as Which)) {
       const v = await visit(pages[which], HEAVY_URL);
       samples[which].push(v.loadMs);
       wall[which].push(v.wallMs);
@@ -106,16 +116,17 @@ async function pageLoad(withC: CandorBrowser, without: CandorBrowser, floor: Can
       await sleep(SETTLE_MS);
     }
     progress(
-      `pageLoad: ${i + 1}/${loads} with ${samples.with.at(-1)?.toFixed(0)} ms, floor ${samples.floor.at(-1)?.toFixed(0)} ms, without ${samples.without.at(-1)?.toFixed(0)} ms`,
+      `pageLoad: ${i + 1}/${loads} with ${samples.with.at(-1)?.toFixed(0)} ms, floor ${samples.floor.at(-1)?.toFixed(0)} ms, ` +
+        `any observer ${samples.anyObserver.at(-1)?.toFixed(0)} ms, without ${samples.without.at(-1)?.toFixed(0)} ms`,
     );
   }
-  await withC.message('flush', {});
-  const report = await withC.report(HEAVY_URL);
+  await browsers.with.message('flush', {});
+  const report = await browsers.with.report(HEAVY_URL);
   const withMedianMs = median(samples.with);
   const withoutMedianMs = median(samples.without);
   const floorMedianMs = median(samples.floor);
-  await pages.without.close();
-  await pages.floor.close();
+  const anyObserverMedianMs = median(samples.anyObserver);
+  await Promise.all([pages.without.close(), pages.floor.close(), pages.anyObserver.close()]);
   return {
     loads,
     withMedianMs: round(withMedianMs, 1),
@@ -124,6 +135,8 @@ async function pageLoad(withC: CandorBrowser, without: CandorBrowser, floor: Can
     floorMedianMs: round(floorMedianMs, 1),
     floorOverheadMedian: round(floorMedianMs / withoutMedianMs - 1, 4),
     overheadAboveFloor: round(withMedianMs / floorMedianMs - 1, 4),
+    anyObserverMedianMs: round(anyObserverMedianMs, 1),
+    anyObserverOverheadMedian: round(anyObserverMedianMs / withoutMedianMs - 1, 4),
     withWallMedianMs: round(median(wall.with), 1),
     withoutWallMedianMs: round(median(wall.without), 1),
     resourcesPerLoad: resources,
@@ -131,18 +144,18 @@ async function pageLoad(withC: CandorBrowser, without: CandorBrowser, floor: Can
   };
 }
 
-/** The control extension: Candor's webRequest listeners (same events, filters and options), empty. */
-function writeFloorExtension(dir: string): string {
+/** A control extension whose worker registers these webRequest listeners, each empty. */
+function writeControlExtension(dir: string, name: string, specs: readonly RequestListenerSpec[]): string {
   mkdirSync(dir, { recursive: true });
   const manifest = {
     manifest_version: 3,
-    name: 'Candor bench floor',
+    name,
     version: '1.0',
     background: { service_worker: 'worker.js' },
     permissions: ['webRequest'],
     host_permissions: ['<all_urls>'],
   };
-  const lines = requestListenerSpecs('chrome').map((spec) => {
+  const lines = specs.map((spec) => {
     const filter = spec.types ? { urls: ['<all_urls>'], types: spec.types } : { urls: ['<all_urls>'] };
     const extra = spec.extraInfoSpec.length ? `, ${JSON.stringify(spec.extraInfoSpec)}` : '';
     return `chrome.webRequest.${spec.event}.addListener(() => {}, ${JSON.stringify(filter)}${extra});`;
@@ -276,14 +289,16 @@ export async function benchBrowsers(o: BenchOptions, sections: Section[]): Promi
     };
     const c = withC;
     await sectionRun('pageLoad', async () => {
+      const control = (dir: string) => launch({ kind: 'chromium', proxy: internet.proxyUrl, insecure: true, extensionDir: dir, candor: false });
       const without = await launch({ kind: 'chromium', proxy: internet.proxyUrl, insecure: true, extensionDir: null });
-      const floorDir = writeFloorExtension(join(scratch, 'floor-extension'));
-      const floor = await launch({ kind: 'chromium', proxy: internet.proxyUrl, insecure: true, extensionDir: floorDir, candor: false });
+      const floor = await control(writeControlExtension(join(scratch, 'floor-extension'), 'Candor bench floor', requestListenerSpecs('chrome')));
+      const anyObserver = await control(
+        writeControlExtension(join(scratch, 'any-observer-extension'), 'Candor bench any observer', [{ event: 'onCompleted', extraInfoSpec: [] }]),
+      );
       try {
-        return await pageLoad(c, without, floor, o.loads);
+        return await pageLoad({ with: c, without, floor, anyObserver }, o.loads);
       } finally {
-        await without.close().catch(() => undefined);
-        await floor.close().catch(() => undefined);
+        await Promise.all([without, floor, anyObserver].map((b) => b.close().catch(() => undefined)));
       }
     });
     await sectionRun('popup', () => popup(c, o.popupRuns));

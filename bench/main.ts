@@ -85,7 +85,8 @@ function summarize(out: Record<string, unknown>): void {
       get('pageLoad', 'error')
         ? `pageLoad: ${String(get('pageLoad', 'error'))}`
         : `pageLoad: ${get('pageLoad', 'withMedianMs')} ms with Candor, ${get('pageLoad', 'withoutMedianMs')} ms without, overhead ${get('pageLoad', 'overheadMedian')} (target ≤ 0.05); ` +
-            `Chromium's floor for the same listeners ${get('pageLoad', 'floorMedianMs')} ms (overhead ${get('pageLoad', 'floorOverheadMedian')}), Candor above it ${get('pageLoad', 'overheadAboveFloor')}`,
+            `Chromium's floor for the same listeners ${get('pageLoad', 'floorMedianMs')} ms (overhead ${get('pageLoad', 'floorOverheadMedian')}), Candor above it ${get('pageLoad', 'overheadAboveFloor')}; ` +
+            `a single empty listener ${get('pageLoad', 'anyObserverMedianMs')} ms (overhead ${get('pageLoad', 'anyObserverOverheadMedian')})`,
     );
   }
   if (out.memory) {
