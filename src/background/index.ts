@@ -184,9 +184,9 @@ handle(
     pageEvents: async ({ events }, sender) => {
       return onPageEvents(await ready, events, sender);
     },
-    pageSnapshot: async ({ snapshot }, sender) => {
+    pageSnapshot: async ({ snapshot, readAt }, sender) => {
       await ready;
-      return onPageSnapshot(snapshot, sender);
+      return onPageSnapshot(snapshot, readAt, sender);
     },
   },
   isTrusted,

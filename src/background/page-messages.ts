@@ -5,6 +5,7 @@ import { isConsentManagerScript, setterScript } from '../core/observe/setter-scr
 import { recordNavigation, recordScriptCookie, recordStorage, startVisit } from '../core/observe/visit-state.ts';
 import { validEvents } from '../content/page-events.ts';
 import type { BackgroundContext } from './context.ts';
+import { noteConsentMoment } from './report.ts';
 import { getTab, markDirty, setTab } from './tab-store.ts';
 
 const MAX_SNAPSHOT_CHARS = 2_000_000;
@@ -42,7 +43,7 @@ export function onPageEvents(ctx: BackgroundContext, events: unknown, sender: Ru
   return { ok: true };
 }
 
-export function onPageSnapshot(snapshot: unknown, sender: Runtime.MessageSender): { ok: boolean } {
+export async function onPageSnapshot(snapshot: unknown, readAt: unknown, sender: Runtime.MessageSender): Promise<{ ok: boolean }> {
   const tabId = sender.tab?.id;
   if (tabId === undefined || sender.frameId !== 0) return { ok: false };
   const state = getTab(tabId);
@@ -57,5 +58,7 @@ export function onPageSnapshot(snapshot: unknown, sender: Runtime.MessageSender)
   if (size > MAX_SNAPSHOT_CHARS) return { ok: false };
   state.snapshot = snapshot;
   markDirty(tabId);
+  // answered once the moment is noted, so a report the page was read for already has it
+  await noteConsentMoment(state, typeof readAt === 'number' && Number.isFinite(readAt) ? readAt : undefined);
   return { ok: true };
 }

@@ -36,7 +36,8 @@ import { isProbeMessage, type PageEvent, validEvents } from './page-events.ts';
       const events = validEvents(data.payload, location.origin);
       if (events.length) relayEvents(events, 0);
     } else if (window === window.top) {
-      void send('pageSnapshot', { snapshot: data.payload })
+      const readAt = typeof data.readAt === 'number' && Number.isFinite(data.readAt) ? data.readAt : undefined;
+      void send('pageSnapshot', readAt === undefined ? { snapshot: data.payload } : { snapshot: data.payload, readAt })
         .catch(() => undefined)
         .finally(() => {
           const waiters = snapshotWaiters;

@@ -22,6 +22,7 @@ import { jsonText, type PageEvent, scriptsFromStack, sliceString } from './page-
   const indexOfString = uncurry(String.prototype.indexOf) as (s: string, search: string) => number;
   const trimString = uncurry(String.prototype.trim) as (s: string) => string;
   const later = setTimeout;
+  const clock = Date.now;
   const ErrorCtor = Error;
   // Gecko reads stacks through an accessor on Error.prototype; V8 puts `stack` on each error.
   const stackGetter = describe(ErrorCtor.prototype, 'stack')?.get;
@@ -199,6 +200,8 @@ import { jsonText, type PageEvent, scriptsFromStack, sliceString } from './page-
   const snapshot = (): void => {
     if (collecting) return;
     collecting = true;
+    // when the reading began: the consent state read is the site's as of no earlier than this
+    const readAt = clock();
     void (async () => {
       let text: string;
       try {
@@ -207,7 +210,7 @@ import { jsonText, type PageEvent, scriptsFromStack, sliceString } from './page-
         text = jsonText({ error: sliceString(toText(error), 0, 200) });
       }
       collecting = false;
-      postText(`{"kind":"snapshot","payload":${text}}`);
+      postText(`{"kind":"snapshot","payload":${text},"readAt":${readAt}}`);
     })();
   };
   listen(doc, `${channel}:collect`, snapshot);

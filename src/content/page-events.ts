@@ -17,6 +17,8 @@ export type PageEvent =
 export interface ProbeMessage {
   kind: 'events' | 'snapshot';
   payload: unknown;
+  /** snapshots: epoch ms when the page began to be read */
+  readAt?: unknown;
 }
 
 const MAX_EVENTS = 500;

@@ -126,6 +126,8 @@ export interface ObservedCookie {
   value?: string;
   /** true once the cookie was removed during the visit */
   removed?: boolean;
+  /** a removed cookie: when it was last set before that (ms since the visit started; 0 = stored before the visit) */
+  setAt?: number;
   /** CHIPS / Firefox partition key (top-level site) where the cookie is partitioned */
   partitionKey?: string;
   /** which known-cookie rule, tracker or heuristic decided the purpose */
@@ -214,11 +216,22 @@ export interface ConsentSignal {
   raw?: string;
 }
 
+/** What the site's consent mechanism held at one moment of a visit. */
+export interface ConsentMoment extends RecordedConsent {
+  /** ms since the visit started: when the page began reading its consent state */
+  at: number;
+}
+
 export interface Consent {
   recorded: RecordedConsent | null;
   signals: ConsentSignal[];
   /** the visitor's saved Candor preference for this site; null where none is saved */
   preference: PurposeMap | null;
+  /**
+   * What the site had recorded at earlier moments of the visit, oldest first, one entry per change (read from the
+   * page after load and whenever a report is made). Absent where it was never read during the visit.
+   */
+  history?: ConsentMoment[];
 }
 
 export interface Visit {
@@ -254,7 +267,15 @@ export type EvidenceItem =
     }
   | { type: 'request'; url: string; phase?: Phase }
   | { type: 'storage'; key: string; origin: string }
-  | { type: 'consent'; source: string; choiceMade?: boolean; purposes?: PurposeMap; phase?: Phase }
+  | {
+      type: 'consent';
+      source: string;
+      choiceMade?: boolean;
+      purposes?: PurposeMap;
+      phase?: Phase;
+      /** a state from `consent.history`: when it was read (ms since the visit started) */
+      at?: number;
+    }
   | { type: 'preference'; purposes: PurposeMap }
   | {
       type: 'declaration';

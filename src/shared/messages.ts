@@ -53,7 +53,7 @@ export interface MessageMap {
   exportData: (req: Record<string, never>) => { history: HistoryEntry[]; preferences: Preferences };
   clearData: (req: Record<string, never>) => { cleared: true };
   /** content script → background: the page's consent/declaration snapshot (untrusted, validated on arrival) */
-  pageSnapshot: (req: { snapshot: unknown }) => { ok: boolean };
+  pageSnapshot: (req: { snapshot: unknown; /** epoch ms when the page began to be read */ readAt?: number }) => { ok: boolean };
   /** content script → background: script-set cookies and storage writes seen by the MAIN-world hook (untrusted) */
   pageEvents: (req: { events: unknown }) => { ok: boolean };
   /** background is initialised (tests and the CLI wait for it before the first navigation) */

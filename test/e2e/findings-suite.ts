@@ -355,6 +355,35 @@ export function findingsSuite(kind: BrowserKind): void {
       expect(found.map((f) => f.purpose)).toEqual(expect.arrayContaining(['analytics']));
     });
 
+    test('"Reject all" later in the visit keeps what happened before it, judged against the consent state read then', async () => {
+      const page = pages.trackingBeforeConsent;
+      if (!page) throw new Error('the tracking-before-consent site’s tab is gone');
+      await page.bringToFront();
+      await page.click('#cc-main .cm__btn[data-role="necessary"]');
+      const refused = (v: Visit) => v.consent.recorded?.choiceMade === true && v.consent.recorded.purposes.analytics === false;
+      const after = await settledReport(b, {
+        url: SITES.trackingBeforeConsent.url,
+        expected: ['tracking-before-consent'],
+        settled: all(refused, cookie('cc_cookie')),
+      });
+      const visit = visitOf(after);
+      const history = visit.consent.history ?? [];
+      expect(history[0]).toMatchObject({ source: 'cmp:cookieconsent', choiceMade: false });
+      expect(history.at(-1)).toMatchObject({ source: 'cmp:cookieconsent', choiceMade: true, purposes: expect.objectContaining({ analytics: false }) });
+      const lastUndecided = history.filter((m) => !m.choiceMade).at(-1);
+      const found = findingsOf(after, 'tracking-before-consent');
+      for (const f of found) {
+        expect(evidenceOf(f, 'consent')).toEqual([expect.objectContaining({ source: 'cmp:cookieconsent', choiceMade: false, at: lastUndecided?.at })]);
+      }
+      // the Google Analytics hit from the page load, and _ga: set then, cleared by the banner on the refusal
+      expect(found.some((f) => evidenceOf(f, 'request').some((e) => e.url.startsWith(GA_COLLECT)))).toBe(true);
+      expect(found.some((f) => evidenceOf(f, 'cookie').some((e) => e.name === '_ga'))).toBe(true);
+      const ga = visit.observed.cookies.find((c) => c.name === '_ga');
+      expect(ga).toMatchObject({ removed: true });
+      expect(ga?.setAt).toBeLessThanOrEqual(lastUndecided?.at ?? Number.NaN);
+      for (const f of after.findings) for (const item of f.evidence) expect({ item, found: pointsInto(item, after) }).toMatchObject({ found: true });
+    });
+
     test('consent-ignored: the refusal sent with the page, then the Meta pixel, its cookie and its hit', () => {
       const r = report('consentIgnored');
       const found = findingsOf(r, 'consent-ignored');

@@ -19,13 +19,15 @@ export function requestEvidence(requests: readonly ObservedRequest[], phase: Pha
   return urls.map((url) => ({ type: 'request', url, phase }));
 }
 
-export function consentEvidence(recorded: RecordedConsent, phase: Phase): EvidenceItem {
+/** `at`: for a state from `consent.history`, when it was read */
+export function consentEvidence(recorded: RecordedConsent, phase: Phase, at?: number): EvidenceItem {
   return {
     type: 'consent',
     source: String(recorded.source),
     choiceMade: recorded.choiceMade === true,
     purposes: copyPurposes(recorded.purposes),
     phase,
+    ...(at !== undefined ? { at } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { CONSENT_PURPOSES } from '../types.ts';
 import type { EvidenceItem, Purpose, Visit } from '../types.ts';
 import { isConsentCookie } from './consent-cookie.ts';
 import { consentEvidence } from './evidence.ts';
+import { undecidedUntil } from './mechanism.ts';
 import { atOf, cookiesOf, recordedOf } from './safe.ts';
 import { sourceName } from './texts.ts';
 
@@ -22,8 +23,10 @@ const TRACKING = CONSENT_PURPOSES.filter(isTrackingPurpose);
  * - `after-reject` phase (fresh profile, "reject all" clicked), unless the automation reports it failed: every tracking
  *   purpose is refused and everything observed in the visit counts.
  * - a recorded choice that refuses a purpose: only what happened after the consent manager last wrote its cookie counts
- *   (that write is the refusal); where no such write was observed, the refusal predates the visit and only
- *   observations after the visit started (at > 0) count. Pre-existing cookies (at 0) are never evidence.
+ *   (that write is the refusal), and in a browsing visit that began with no choice made, only what happened after the
+ *   page was last read that way (`undecidedUntil`: what came before is tracking-before-consent's); with neither, the
+ *   refusal predates the visit and only observations after the visit started (at > 0) count. Pre-existing cookies
+ *   (at 0) are never evidence.
  */
 export function refusalOf(visit: Visit): Refusal | null {
   const recorded = recordedOf(visit);
@@ -50,5 +53,7 @@ export function refusalOf(visit: Visit): Refusal | null {
   const writes = cookiesOf(visit)
     .filter((c) => isConsentCookie(c.name) && c.removed !== true)
     .map(atOf);
-  return { purposes: refused, source, after: Math.max(0, ...writes), evidence };
+  // a browsing visit that began with no choice made: the refusal came after the page was last read that way
+  const undecided = visit.phase === 'browsing' ? undecidedUntil(visit) : null;
+  return { purposes: refused, source, after: Math.max(0, undecided?.at ?? 0, ...writes), evidence };
 }

@@ -1,6 +1,7 @@
 // Defensive accessors: a report is assembled from page-controlled data, so a missing list must read as empty, never throw.
 import type {
   Consent,
+  ConsentMoment,
   ConsentSignal,
   Declared,
   DeclaredCookie,
@@ -86,4 +87,14 @@ export function preferenceOf(visit: Visit): Consent['preference'] {
 /** An observation's time (ms since the visit started); 0 (the visit's start) where the page data lacks one. */
 export function atOf(item: { at?: unknown }): number {
   return typeof item.at === 'number' && Number.isFinite(item.at) ? item.at : 0;
+}
+
+/** `consent.history`, oldest first: moments with a source, a boolean choice and a time only. */
+export function consentHistoryOf(visit: Visit): ConsentMoment[] {
+  return list<ConsentMoment>(consentOf(visit).history)
+    .filter(
+      (m) =>
+        isObject(m) && typeof m.source === 'string' && typeof m.choiceMade === 'boolean' && typeof m.at === 'number' && Number.isFinite(m.at),
+    )
+    .map((m) => ({ ...m, purposes: isObject(m.purposes) ? m.purposes : {} }));
 }

@@ -83,7 +83,10 @@ export function toObservedCookie(state: VisitState, record: CookieRecord, ctx: V
       cookie.independentPurpose = own.purpose;
     }
   }
-  if (record.removed) cookie.removed = true;
+  if (record.removed) {
+    cookie.removed = true;
+    cookie.setAt = record.setAt ?? 0;
+  }
   if (record.preexisting) cookie.preexisting = true;
   if (c.partitionKey) cookie.partitionKey = c.partitionKey;
   return cookie;
@@ -111,7 +114,7 @@ export function toVisit(state: VisitState, ctx: VisitContext): Visit {
     startedAt: new Date(state.startedAt).toISOString(),
     gpcSent: state.gpcSent,
     declared: ctx.declared,
-    consent: ctx.consent,
+    consent: state.consentMoments?.length ? { ...ctx.consent, history: state.consentMoments } : ctx.consent,
     observed: { requests: state.requests, cookies, storage },
   };
   if (state.navigations?.length) visit.navigations = state.navigations;

@@ -1,11 +1,12 @@
 // The record of one visit in one tab, as plain JSON so it can be mirrored to storage.session and rebuilt after
 // a service-worker restart. Functions here mutate the state they are given and never throw on odd input.
 import { cookieSite, siteOf } from '../party.ts';
-import type { ObservedRequest, Party, Phase, SentData } from '../types.ts';
+import { CONSENT_PURPOSES } from '../types.ts';
+import type { ConsentMoment, ObservedRequest, Party, Phase, PurposeMap, RecordedConsent, SentData } from '../types.ts';
 import type { RequestClass } from './classify-request.ts';
 
 /** Per-visit caps: past them observations are counted, not kept, and the report says so. */
-export const LIMITS = { requests: 5000, cookies: 1000, storage: 1000, valueLength: 4096, urlLength: 8192 } as const;
+export const LIMITS = { requests: 5000, cookies: 1000, storage: 1000, valueLength: 4096, urlLength: 8192, consentMoments: 20 } as const;
 
 // Records keyed by names the page chooses (cookie names such as `__proto__` or `constructor`): read own properties
 // only, and define rather than assign, so that no key reaches Object.prototype. The records stay plain objects
@@ -40,6 +41,8 @@ export interface CookieRecord {
   /** ms since visit start */
   at: number;
   removed: boolean;
+  /** removed: when it was last set before that (ms since visit start; 0 when it was stored before the visit) */
+  setAt?: number;
   setBy: { via: 'http' | 'script' | 'unknown'; url?: string };
   /** found present when the report was made, with no change seen during the visit */
   preexisting?: boolean;
@@ -86,6 +89,8 @@ export interface VisitState {
   /** requestId → URL of the hop that was just redirected, until the next hop starts */
   redirects?: Record<string, string>;
   dropped: { requests: number; cookies: number; storage: number };
+  /** what the site's consent mechanism held when the page was read, one entry per change (recordConsentMoment) */
+  consentMoments?: ConsentMoment[];
 }
 
 export function startVisit(tabId: number, url: string, now: number, phase: Phase = 'browsing', gpcSent = false): VisitState {
@@ -293,13 +298,15 @@ export function recordCookie(state: VisitState, cookie: RawCookie, removed: bool
     : scriptUrl
       ? { via: 'script', url: scriptUrl }
       : existing?.setBy ?? { via: 'unknown' };
-  state.cookies[key] = {
+  const record: CookieRecord = {
     cookie: { ...cookie, name: cookie.name.slice(0, 256), value: cookie.value.slice(0, LIMITS.valueLength) },
     party,
     at: since(state, now),
     removed,
     setBy: removed && existing ? existing.setBy : setBy,
   };
+  if (removed) record.setAt = existing ? (existing.removed ? (existing.setAt ?? 0) : existing.at) : 0;
+  state.cookies[key] = record;
 }
 
 /** The document.cookie / cookieStore hook reported that a script set this cookie. */
@@ -372,4 +379,27 @@ export function withPresentCookies(state: VisitState, present: readonly RawCooki
     };
   }
   return dropped > 0 ? { ...state, cookies, dropped: { ...state.dropped, cookies: state.dropped.cookies + dropped } } : { ...state, cookies };
+}
+
+function samePurposes(a: PurposeMap, b: PurposeMap): boolean {
+  return CONSENT_PURPOSES.every((p) => a[p] === b[p]);
+}
+
+/**
+ * What the site's consent mechanism held when the page began to be read (`readAt`, epoch ms, clamped into the
+ * visit up to `now`): kept when it differs from the last moment kept. Only the first LIMITS.consentMoments − 1
+ * changes and the latest are kept, so the visit's first state always survives. No mechanism, no moment.
+ */
+export function recordConsentMoment(state: VisitState, recorded: RecordedConsent | null, readAt: number, now: number): void {
+  if (recorded === null) return;
+  state.consentMoments ??= [];
+  const moments = state.consentMoments;
+  const last = moments.at(-1);
+  if (last && last.source === recorded.source && last.choiceMade === recorded.choiceMade && samePurposes(last.purposes, recorded.purposes)) return;
+  const at = since(state, Math.min(Number.isFinite(readAt) ? readAt : now, now));
+  const purposes: PurposeMap = {};
+  for (const p of CONSENT_PURPOSES) if (typeof recorded.purposes[p] === 'boolean') purposes[p] = recorded.purposes[p];
+  const moment: ConsentMoment = { at, source: String(recorded.source).slice(0, 200), choiceMade: recorded.choiceMade === true, purposes };
+  if (moments.length >= LIMITS.consentMoments) moments[moments.length - 1] = moment;
+  else moments.push(moment);
 }

@@ -44,7 +44,10 @@ export function evidenceLine(item: EvidenceItem): EvidenceLine {
     case 'storage':
       return line('evidence_storage', `${item.key} (${item.origin})`);
     case 'consent':
-      return line('evidence_consent', item.source, item.choiceMade ?? null, item.purposes);
+      // a state read earlier in the visit says when (seconds after the visit began)
+      return typeof item.at === 'number' && Number.isFinite(item.at)
+        ? line('evidence_consentAt', `${item.source} · ${(item.at / 1000).toFixed(1)} s`, item.choiceMade ?? null, item.purposes)
+        : line('evidence_consent', item.source, item.choiceMade ?? null, item.purposes);
     case 'preference':
       return line('evidence_preference', '', null, item.purposes);
     case 'declaration': {

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import type { RuleContext } from '../../../src/core/findings/context.ts';
 import { RULES } from '../../../src/core/findings/rules/index.ts';
-import type { ConsentSignal, FindingKind, PurposeMap } from '../../../src/core/types.ts';
+import type { ConsentSignal, FindingKind, PurposeMap, RecordedConsent } from '../../../src/core/types.ts';
 import {
   CDN,
   CMP_SCRIPT,
@@ -37,6 +37,7 @@ function cmDefault(purposes: PurposeMap, raw = 'analytics_storage=granted'): Con
   return { source: 'consent-mode', purposes, choiceMade: false, raw };
 }
 const refusedAnalytics = recorded({ purposes: { necessary: true, analytics: false, advertising: false } });
+const recordedAt = (r: RecordedConsent, at: number) => ({ ...r, at });
 const hits = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ ...GA_HIT, url: `${GA_HIT.url}&_p=${i}`, at: 1000 + i }));
 
@@ -164,6 +165,107 @@ const cases: Case[] = [
       }),
     ),
     count: 1,
+  },
+  {
+    name: 'browsing, choice made during the visit: what came before the page was last read with no choice still counts',
+    kind: 'tracking-before-consent',
+    ctx: context(
+      visit({
+        consent: {
+          recorded: refusedAnalytics,
+          history: [
+            { ...noChoice, source: 'cmp:onetrust', at: 1500 },
+            { ...refusedAnalytics, at: 9000 },
+          ],
+        },
+        cookies: [GA_COOKIE],
+        requests: [GA_HIT, { ...GA_HIT, url: `${GA_HIT.url}&late=1`, at: 9500 }],
+      }),
+    ),
+    count: 2,
+  },
+  {
+    name: 'browsing, choice made during the visit: a cookie set before it and cleared on the refusal still counts',
+    kind: 'tracking-before-consent',
+    ctx: context(
+      visit({
+        consent: { recorded: refusedAnalytics, history: [{ ...noChoice, at: 1500 }] },
+        cookies: [{ ...GA_COOKIE, removed: true, at: 9200, setAt: 1000 }],
+      }),
+    ),
+    count: 1,
+    mentions: '_ga',
+  },
+  {
+    name: 'browsing, choice made during the visit: a cookie set after the last undecided reading and cleared is not',
+    kind: 'tracking-before-consent',
+    ctx: context(
+      visit({
+        consent: { recorded: refusedAnalytics, history: [{ ...noChoice, at: 1500 }] },
+        cookies: [{ ...GA_COOKIE, removed: true, at: 9200, setAt: 2000 }],
+      }),
+    ),
+    count: 0,
+  },
+  {
+    name: 'browsing, choice made during the visit: only what was observed up to the last undecided moment',
+    kind: 'tracking-before-consent',
+    ctx: context(
+      visit({
+        consent: {
+          recorded: recorded({ purposes: { analytics: true } }),
+          history: [
+            { ...noChoice, source: 'cmp:onetrust', at: 500 },
+            { ...noChoice, source: 'cmp:onetrust', purposes: { necessary: true }, at: 800 },
+            recordedAt(recorded({ purposes: { analytics: true } }), 900),
+          ],
+        },
+        // set after the last moment read with no choice: the visitor may have accepted by then
+        cookies: [{ ...GA_COOKIE, at: 850 }],
+        requests: [{ ...GA_HIT, at: 950 }],
+      }),
+    ),
+    count: 0,
+  },
+  {
+    name: 'browsing, a returning visitor whose choice was recorded from the first reading: nothing before consent',
+    kind: 'tracking-before-consent',
+    ctx: context(
+      visit({
+        consent: { recorded: recorded({ purposes: { analytics: true } }), history: [recordedAt(recorded({ purposes: { analytics: true } }), 700)] },
+        cookies: [{ ...GA_COOKIE, at: 0 }],
+        requests: [{ ...GA_HIT, at: 100 }],
+      }),
+    ),
+    count: 0,
+  },
+  {
+    name: 'browsing, a history the page forged (no times, odd shapes) decides nothing',
+    kind: 'tracking-before-consent',
+    ctx: context(
+      visit({
+        consent: {
+          recorded: recorded({ purposes: { analytics: true } }),
+          history: [{ source: 'cmp:onetrust', choiceMade: 'no', at: 5 }, { source: 'cmp:onetrust', choiceMade: false }, null] as never,
+        },
+        cookies: [{ ...GA_COOKIE, at: 0 }],
+      }),
+    ),
+    count: 0,
+  },
+  {
+    name: 'browsing, Consent Mode defaults read first are no undecided consent mechanism',
+    kind: 'tracking-before-consent',
+    ctx: context(
+      visit({
+        consent: {
+          recorded: recorded({ purposes: { analytics: true } }),
+          history: [recordedAt(recorded({ source: 'consent-mode', choiceMade: false }), 300), recordedAt(recorded({ purposes: { analytics: true } }), 900)],
+        },
+        cookies: [{ ...GA_COOKIE, at: 100 }],
+      }),
+    ),
+    count: 0,
   },
   // consent-ignored
   {
@@ -529,6 +631,28 @@ describe('consent rules', () => {
       expect(finding.phase).toBe(ctx.visit.phase);
       if (mentions) expect(`${finding.title} ${finding.explanation}`).toContain(mentions);
     }
+  });
+
+  test('a choice made during a browsing visit: the evidence is the state read before it, with its time, and only what came before', () => {
+    const early = { ...GA_HIT, url: `${GA_HIT.url}&early=1`, at: 1200 };
+    const late = { ...GA_HIT, url: `${GA_HIT.url}&late=1`, at: 9500 };
+    const v = visit({
+      consent: { recorded: refusedAnalytics, history: [{ ...noChoice, at: 1500 }, { ...refusedAnalytics, at: 9000 }] },
+      cookies: [GA_COOKIE, { ...GA_COOKIE, name: '_ga_X', at: 9600 }],
+      requests: [early, late],
+    });
+    const found = RULES['tracking-before-consent'](context(v));
+    const consent = { type: 'consent', source: 'cmp:cookieconsent', choiceMade: false, purposes: noChoice.purposes, phase: 'browsing', at: 1500 };
+    expect(found.map((f) => f.evidence)).toEqual([
+      [{ type: 'cookie', name: '_ga', domain: '.shop.example', phase: 'browsing' }, consent],
+      [{ type: 'request', url: early.url, phase: 'browsing' }, consent],
+    ]);
+    // what came after the choice is consent-ignored's: the late hit and the cookie set after the refusal
+    const ignored = RULES['consent-ignored'](context(v)).flatMap((f) => f.evidence.filter((e) => e.type !== 'consent'));
+    expect(ignored).toEqual([
+      { type: 'cookie', name: '_ga_X', domain: '.shop.example', phase: 'browsing' },
+      { type: 'request', url: late.url, phase: 'browsing' },
+    ]);
   });
 
   test('evidence lists at most five example requests', () => {

@@ -8,6 +8,7 @@ import {
   isPending,
   recordBody,
   recordCompleted,
+  recordConsentMoment,
   recordError,
   recordRedirect,
   recordSent,
@@ -199,6 +200,55 @@ describe('recordNavigation', () => {
       { url: 'https://www.shop.example/a', at: 5, kind: 'push' },
       { url: 'https://www.shop.example/a#x', at: 7, kind: 'hash' },
     ]);
+  });
+});
+
+describe('removed cookies', () => {
+  test('keep when they were set: during the visit, or 0 when stored before it', () => {
+    const state = startVisit(1, 'https://www.shop.example/', T0);
+    recordCookie(state, cookie(), false, T0 + 1000);
+    recordCookie(state, cookie(), true, T0 + 9000);
+    recordCookie(state, cookie({ name: 'old' }), true, T0 + 9100);
+    const records = Object.values(state.cookies);
+    expect(records.map((r) => [r.cookie.name, r.at, r.removed, r.setAt])).toEqual([
+      ['_ga', 9000, true, 1000],
+      ['old', 9100, true, 0],
+    ]);
+  });
+});
+
+describe('recordConsentMoment', () => {
+  const undecided = { source: 'cmp:onetrust', choiceMade: false, purposes: { necessary: true, analytics: false } };
+  const refused = { source: 'cmp:onetrust', choiceMade: true, purposes: { necessary: true, analytics: false } };
+
+  test('keeps one moment per change, timed when the page began to be read', () => {
+    const state = startVisit(1, 'https://www.shop.example/', T0);
+    recordConsentMoment(state, null, T0 + 100, T0 + 200); // no mechanism yet: nothing
+    recordConsentMoment(state, undecided, T0 + 600, T0 + 900);
+    recordConsentMoment(state, { ...undecided, purposes: { analytics: false, necessary: true } }, T0 + 2000, T0 + 2100); // unchanged
+    recordConsentMoment(state, refused, T0 + 5000, T0 + 5300);
+    expect(state.consentMoments).toEqual([
+      { ...undecided, at: 600 },
+      { ...refused, at: 5000 },
+    ]);
+  });
+
+  test('a reading time from the page is clamped into the visit, up to when it arrived', () => {
+    const state = startVisit(1, 'https://www.shop.example/', T0);
+    recordConsentMoment(state, undecided, T0 - 50_000, T0 + 10);
+    recordConsentMoment(state, refused, T0 + 99_999_999, T0 + 700);
+    recordConsentMoment(state, undecided, Number.NaN, T0 + 800);
+    expect(state.consentMoments?.map((m) => m.at)).toEqual([0, 700, 800]);
+  });
+
+  test('past the cap the first moments stay and the latest replaces the last; odd purposes are dropped', () => {
+    const state = startVisit(1, 'https://www.shop.example/', T0);
+    for (let i = 0; i < 50; i++) {
+      recordConsentMoment(state, { ...refused, choiceMade: i % 2 === 1, purposes: { analytics: i % 2 === 1, bogus: 'x' } as never }, T0 + i, T0 + i);
+    }
+    expect(state.consentMoments).toHaveLength(LIMITS.consentMoments);
+    expect(state.consentMoments?.[0]).toEqual({ source: 'cmp:onetrust', choiceMade: false, purposes: { analytics: false }, at: 0 });
+    expect(state.consentMoments?.at(-1)?.at).toBe(49);
   });
 });
 

@@ -28,6 +28,7 @@ describe('evidenceLine', () => {
     [{ type: 'request', url: 'https://a.example/x' }, 'evidence_request', 'https://a.example/x', null],
     [{ type: 'storage', key: 'k', origin: 'https://a.example' }, 'evidence_storage', 'k (https://a.example)', null],
     [{ type: 'consent', source: 'cmp:onetrust', choiceMade: false }, 'evidence_consent', 'cmp:onetrust', 'choiceNotMade'],
+    [{ type: 'consent', source: 'cmp:onetrust', choiceMade: false, at: 1534.2 }, 'evidence_consentAt', 'cmp:onetrust · 1.5 s', 'choiceNotMade'],
     [{ type: 'declaration', source: 'cmp', name: '_ga', purpose: 'necessary' }, 'evidence_declaration', 'cmp: _ga → necessary', null],
     [{ type: 'declaration', source: 'dpv' }, 'evidence_declaration', 'dpv', null],
     [{ type: 'source', kind: 'usp', error: 'bad string' }, 'evidence_source', 'usp: bad string', null],
