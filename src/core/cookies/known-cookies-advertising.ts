@@ -49,7 +49,7 @@ export const ADVERTISING_COOKIES: readonly KnownCookieGroup[] = [
       '_gcl_au', '_gcl_aw', '_gcl_dc', '_gcl_gb', '_gcl_gs', '_gcl_ag', '_gcl_ha', '_gcl_gf', '_gcl_*', '_gac_*', 'IDE', 'DSID', 'FLC', 'AID', 'TAID', 'ANID', 'NID', '1P_JAR', 'RUL',
       '__gads', '__gpi', '__gpi_optout', '__gsas', 'GED_PLAYLIST_ACTIVITY', 'ACLK_DATA', 'FPAU', 'FPGCLAW',
       'FPGCLDC', 'FPGCLGB', 'FPGCLAG', 'ar_debug', 'receive-cookie-deprecation', '__Secure-3P*', 'ADS_VISITOR_ID',
-      'OTZ', 'UULE', 'gclid', 'gclsrc', '_opt_awcid', '_opt_awmid', '_opt_awgid', '_opt_awkid',
+      'OTZ', 'UULE', 'gclid', 'gclsrc',
     ],
   },
   { vendor: 'Google Marketing Platform (DoubleClick)', org: 'google', purpose: 'advertising', source: 'Google: How Google uses cookies', names: ['id', 'DV', 'IDE', 'DSID', 'ar_debug', 'test_cookie'], sites: ['doubleclick.net', 'google.com', 'googleadservices.com', 'googlesyndication.com'] },
@@ -278,12 +278,22 @@ export const ADVERTISING_COOKIES: readonly KnownCookieGroup[] = [
     source: 'Leadfeeder, 6sense, Albacross, ZoomInfo and Demandbase cookie documentation',
     names: ['_lfa', '_lfa_*', '_gd_visitor', '_gd_session', '_gd_svisitor', '_6senseCompanyDetails', 'nQ_cookieId', 'nQ_userVisitId', '_zitok'],
   },
+  // Ezoic's own cookie list files its visit statistics (referrer, visitor and page-view counters) under statistics
+  // and its split-test bucket as necessary to the platform; the rest of its first-party cookies serve its ads.
+  {
+    vendor: 'Ezoic (statistics)',
+    org: 'ezoic',
+    purpose: 'analytics',
+    source: 'Ezoic: cookies used by Ezoic (statistics)',
+    names: ['ezoref_*', 'ezouid_*', 'ezovid_*', 'ezovuuid_*', 'ezovuuidtime_*', 'ezopvc_*', 'ezepvv', 'ezouspvv', 'ezouspva', 'ezouspvh'],
+  },
+  { vendor: 'Ezoic (platform)', org: 'ezoic', purpose: 'functional', source: 'Ezoic: cookies used by Ezoic (necessary: split-test bucket)', names: ['ezoab_*'] },
   {
     vendor: 'Ezoic',
     org: 'ezoic',
     purpose: 'advertising',
     source: 'Ezoic: cookies used by Ezoic',
-    names: ['ezoadgid_*', 'ezoref_*', 'ezoab_*', 'ezovid_*', 'ezovuuid_*', 'ezovuuidtime_*', 'ezopvc_*', 'ezepvv', 'ezouspvv', 'ezouspva', 'ezostid_*', 'ezoawesome_*', 'ezo*'],
+    names: ['ezoadgid_*', 'ezostid_*', 'ezoawesome_*', 'ezo*'],
   },
   {
     vendor: 'Click identifiers stored as cookies',

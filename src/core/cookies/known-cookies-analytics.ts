@@ -92,7 +92,7 @@ export const ANALYTICS_COOKIES: readonly KnownCookieGroup[] = [
   {
     vendor: 'Experimentation (Optimizely, VWO, AB Tasty, Kameleoon, Convert, Monetate, Qubit, Unbounce, Google Optimize, Adobe Target)',
     purpose: 'analytics',
-    source: 'Optimizely, VWO, AB Tasty, Kameleoon, Convert and Monetate cookie documentation',
+    source: 'Optimizely, VWO, AB Tasty, Kameleoon, Convert, Monetate and Google Optimize cookie documentation',
     names: [
       'optimizelyEndUserId', 'optimizelySegments', 'optimizelyBuckets', 'optimizelyPendingLogEvents', 'optimizelyReferrer', 'optimizelyRedirectData',
       'optimizelyDomainTestCookie', 'optimizelySideLoad', 'optimizelyToken', 'optimizely*', 'optly_*', '_vwo_uuid_v2', '_vwo_uuid', '_vis_opt_s',
@@ -100,7 +100,7 @@ export const ANALYTICS_COOKIES: readonly KnownCookieGroup[] = [
       'ABTastyDomainTest', 'ABTastyUTMB', 'ABTasty*', 'abtasty*', 'kameleoonVisitorCode', 'kameleoonExperiment-*', 'kameleoon*', '_conv_v', '_conv_s',
       '_conv_r', '_conv_sptest', '_conv_*', 'mt.v', 'mt.sc', 'mt.aps', 'mt.*', '_qubitTracker', 'qb_*', '_qubit*', 'ubvt',
       'ubpv', 'ubvs', 'ubvt*',
-      '_gaexp', 'ezux_*',
+      '_gaexp', '_opt_awcid', '_opt_awmid', '_opt_awgid', '_opt_awkid', '_opt_utmc', '_opt_expid', 'ezux_*',
     ],
   },
   {

@@ -29,6 +29,14 @@ describe('lookupKnownCookie', () => {
     ['YSC', undefined, 'functional', 'exact', 'YSC'],
     ['VISITOR_INFO1_LIVE', undefined, 'functional', 'exact', 'VISITOR_INFO1_LIVE'],
     ['__Secure-YEC', undefined, 'functional', 'exact', '__Secure-YEC'],
+    // Google Optimize's own cookies are its experiments', not Google Ads'
+    ['_opt_awcid', undefined, 'analytics', 'exact', '_opt_awcid'],
+    // Ezoic: statistics, the split-test bucket, and the rest of its cookies (its ads)
+    ['ezoref_123456', undefined, 'analytics', 'prefix', 'ezoref_*'],
+    ['ezovuuidtime_123456', undefined, 'analytics', 'prefix', 'ezovuuidtime_*'],
+    ['ezoab_123456', undefined, 'functional', 'prefix', 'ezoab_*'],
+    ['ezoadgid_123456', undefined, 'advertising', 'prefix', 'ezoadgid_*'],
+    ['ezosuigeneris', undefined, 'advertising', 'prefix', 'ezo*'],
     // prefix (longest first)
     ['_gat_UA-12345-1', undefined, 'analytics', 'prefix', '_gat_*'],
     ['_gac_UA-12345-1', undefined, 'advertising', 'prefix', '_gac_*'],
