@@ -53,6 +53,18 @@ export function DeclaredPanel({ report, onOpenOptions }: Props) {
           </>
         )}
       </p>
+      {consent.history.length > 0 && (
+        <>
+          <p class="small">{t('consent_history')}</p>
+          <ol class="plain small" data-testid="consent-history">
+            {consent.history.map((m) => (
+              <li key={`${m.seconds}|${m.source}|${m.choiceMade}`}>
+                {m.seconds} s · <code class="value">{m.source}</code> · {t(m.choiceMade ? 'choiceMade' : 'choiceNotMade')}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
       <ConsentTable rows={consent.rows} />
       {!consent.hasPreference && <p class="muted small">{t('consent_noPreference')}</p>}
       {consent.optOuts.length > 0 && (

@@ -382,6 +382,22 @@ export function findingsSuite(kind: BrowserKind): void {
       expect(ga).toMatchObject({ removed: true });
       expect(ga?.setAt).toBeLessThanOrEqual(lastUndecided?.at ?? Number.NaN);
       for (const f of after.findings) for (const item of f.evidence) expect({ item, found: pointsInto(item, after) }).toMatchObject({ found: true });
+      // the popup lists the readings, and says which consent state the finding was judged against
+      const tabId = await b.message('getTabId', { url: SITES.trackingBeforeConsent.url });
+      const popup = await b.openExtensionPage(`src/popup/index.html?tabId=${tabId}`, 'body[data-complete="true"]');
+      // open every finding's evidence (rendered once opened)
+      await popup.evaluate(() => {
+        for (const d of document.querySelectorAll<HTMLDetailsElement>('details.evidence-details')) d.open = true;
+      });
+      await popup.waitForSelector('.evidence-list');
+      const shown = await popup.evaluate(() => ({
+        readings: [...document.querySelectorAll('[data-testid="consent-history"] li')].map((li) => li.textContent ?? ''),
+        text: document.body.textContent ?? '',
+      }));
+      await popup.close();
+      expect(shown.readings.length).toBe(history.length);
+      expect(shown.readings[0]).toContain('cmp:cookieconsent');
+      expect(shown.text).toContain('Consent at that time');
     });
 
     test('consent-ignored: the refusal sent with the page, then the Meta pixel, its cookie and its hit', () => {

@@ -32,6 +32,8 @@ export interface DeclaredView {
     hasPreference: boolean;
     /** US frameworks: source → opted out (true), not opted out (false) */
     optOuts: { source: string; optedOut: boolean; raw: string | null }[];
+    /** what the site held at each reading of the page during the visit, oldest first; empty unless it changed */
+    history: { seconds: string; source: string; choiceMade: boolean }[];
   };
   gpc: { sent: boolean; supported: boolean | null };
   policyUrl: string | null;
@@ -89,6 +91,11 @@ function compute(report: Report): DeclaredView {
   const optOuts = signals.flatMap((s) =>
     s.optedOut === true || s.optedOut === false ? [{ source: s.source, optedOut: s.optedOut, raw: s.raw ?? null }] : [],
   );
+  const moments = Array.isArray(consent?.history) ? consent.history : [];
+  const history =
+    moments.length > 1
+      ? moments.map((m) => ({ seconds: (Number.isFinite(m.at) ? m.at / 1000 : 0).toFixed(1), source: String(m.source), choiceMade: m.choiceMade === true }))
+      : [];
   const declared = last?.declared;
   return {
     sources: [...sources.values()].sort((a, b) => Number(a.valid) - Number(b.valid) || a.kind.localeCompare(b.kind)),
@@ -98,6 +105,7 @@ function compute(report: Report): DeclaredView {
       rows,
       hasPreference: preference !== null,
       optOuts,
+      history,
     },
     gpc: { sent: last?.gpcSent ?? false, supported: declared?.gpcSupported ?? null },
     policyUrl: declared?.policyUrl ?? null,

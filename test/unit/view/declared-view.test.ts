@@ -63,6 +63,20 @@ describe('declaredView', () => {
     expect([view.consent.recordedSource, view.consent.choiceMade, view.consent.hasPreference]).toEqual(['cmp:onetrust', true, true]);
   });
 
+  test('the readings of the visit are listed once the site’s record changed, oldest first', () => {
+    const history = [
+      { source: 'cmp:onetrust', choiceMade: false, purposes: { necessary: true }, at: 612.4 },
+      { source: 'cmp:onetrust', choiceMade: true, purposes: { necessary: true, analytics: false }, at: 8050 },
+    ];
+    expect(declaredView(report({ visits: [visit({ consent: { ...consent, history } })] })).consent.history).toEqual([
+      { seconds: '0.6', source: 'cmp:onetrust', choiceMade: false },
+      { seconds: '8.1', source: 'cmp:onetrust', choiceMade: true },
+    ]);
+    // a single reading (nothing changed) and no readings at all say nothing more than the recorded consent
+    expect(declaredView(report({ visits: [visit({ consent: { ...consent, history: history.slice(0, 1) } })] })).consent.history).toEqual([]);
+    expect(declaredView(fixture).consent.history).toEqual([]);
+  });
+
   test('same source in two phases is listed once', () => {
     const v = visit({ declared: declared({ sources: [{ kind: 'cmp', valid: true }] }) });
     const r = report({ visits: [{ ...v, phase: 'before-consent' }, { ...v, phase: 'after-reject' }] });
