@@ -1,0 +1,3 @@
+import { completenessSuite } from './completeness-suite.ts';
+
+completenessSuite('firefox');

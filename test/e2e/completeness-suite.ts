@@ -1,0 +1,180 @@
+// Completeness: a page that makes every common kind of request (document, stylesheet, font, CSS background,
+// preload, scripts, a 404, images, a redirect chain with a cookie on a hop, a third-party frame with its own
+// subresources and cookie, fetch GET/POST, XHR, sendBeacon, keepalive fetch, a dedicated worker's fetch) and sets
+// cookies and storage each way. The local internet logs what really reached the servers; the report must list every
+// one of those requests — no more, no fewer, including one whose answer the browser discarded (no CORS header) —
+// with its type, party, status and redirect hop, and every cookie with its setter. This is the OpenWPM-style check the observe issue asks for, in each browser.
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserKind } from '../../src/cli/find-browser.ts';
+import type { CandorBrowser } from '../../src/cli/launch.ts';
+import type { ObservedRequest, Report, Visit } from '../../src/core/types.ts';
+import { type Internet, type Route, type SiteRequest, startInternet } from '../../sites/internet.ts';
+import { TEST_SITES, launchWithCandor } from './harness.ts';
+
+const ZOO = 'https://www.request-zoo.example/';
+const ZOO_HOSTS = new Set([
+  'www.request-zoo.example',
+  'cdn.zoo-static.example',
+  'embed.zoo-widgets.example',
+  'api.zoo-data.example',
+  'r.zoo-ads.example',
+  'r2.zoo-ads.example',
+  'px.zoo-ads.example',
+]);
+const HOP1 = 'https://r.zoo-ads.example/hop1?uid=7f3a9c2e51b84d06';
+const HOP2 = 'https://r2.zoo-ads.example/hop2';
+const FINAL = 'https://px.zoo-ads.example/final.gif';
+
+/** The redirect chain: two 302 hops, the first setting a third-party cookie. */
+const zooRoutes: Route[] = [
+  (req) =>
+    req.host === 'r.zoo-ads.example' && req.url.pathname === '/hop1'
+      ? { status: 302, headers: { location: HOP2, 'set-cookie': 'hop_id=h0p1d2e3f4a5b6c7; Path=/; Max-Age=86400; Secure; SameSite=None' } }
+      : null,
+  (req) => (req.host === 'r2.zoo-ads.example' && req.url.pathname === '/hop2' ? { status: 302, headers: { location: FINAL } } : null),
+];
+
+/**
+ * What reached the zoo's servers from the page: not the browser's own favicon fetch, nor Candor's read of the
+ * site's /.well-known/gpc.json (the worker's, made for the report).
+ */
+function served(internet: Internet): SiteRequest[] {
+  return internet.requests.filter(
+    (r) => ZOO_HOSTS.has(r.host) && r.url.pathname !== '/favicon.ico' && r.url.pathname !== '/.well-known/gpc.json',
+  );
+}
+
+function key(method: string, url: string): string {
+  return `${method} ${url}`;
+}
+
+export function completenessSuite(kind: BrowserKind): void {
+  describe(`every request and cookie of a page in ${kind}`, () => {
+    let internet: Internet;
+    let b: CandorBrowser;
+    let page: Page;
+    let report: Report;
+    let visit: Visit;
+    const byUrl = (url: string): ObservedRequest[] => visit.observed.requests.filter((r) => r.url === url);
+
+    beforeAll(async () => {
+      internet = await startInternet({ roots: [TEST_SITES], routes: zooRoutes });
+      b = await launchWithCandor(kind, internet);
+      page = await b.newPage();
+      await page.goto(ZOO, { waitUntil: 'load' });
+      // Wait until the report holds every request the servers saw (the worker's fetch and the beacon may come last).
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        await b.message('flush', {});
+        const got = await b.report(ZOO);
+        const v = got?.visits[0];
+        const seen = new Set((v?.observed.requests ?? []).map((r) => key(r.method, r.url)));
+        const expected = served(internet);
+        const cookiesIn = ['zoo_session', 'zoo_pref', 'widget_id', 'hop_id'].every((n) => v?.observed.cookies.some((c) => c.name === n && c.setBy.via !== 'unknown'));
+        if (got && v && expected.length >= 20 && expected.every((r) => seen.has(key(r.method, r.url.href))) && cookiesIn) {
+          report = got;
+          visit = v;
+          break;
+        }
+        if (Date.now() > deadline) {
+          const missing = expected.filter((r) => !seen.has(key(r.method, r.url.href))).map((r) => key(r.method, r.url.href));
+          throw new Error(`the report never caught up with the servers: missing ${missing.join(', ') || 'none'}; cookies ${JSON.stringify(v?.observed.cookies.map((c) => [c.name, c.setBy.via]))}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    });
+
+    afterAll(async () => {
+      await b?.close();
+      await internet?.close();
+    });
+
+    test('every request that reached a server is in the report, and nothing else', () => {
+      const fromServers = served(internet).map((r) => key(r.method, r.url.href)).sort();
+      const inReport = visit.observed.requests
+        .filter((r) => ZOO_HOSTS.has(new URL(r.url).hostname) && new URL(r.url).pathname !== '/favicon.ico')
+        .map((r) => key(r.method, r.url))
+        .sort();
+      expect(inReport).toEqual(fromServers);
+      // the keepalive POST's answer has no CORS header: the browser discards it, yet the data went out and is listed
+      const [keepalive] = byUrl('https://api.zoo-data.example/keepalive');
+      expect(keepalive).toMatchObject({ method: 'POST', error: expect.any(String) });
+      // every kind the page uses is there
+      for (const path of ['/zoo.css', '/app.js', '/worker.js', '/zoo.woff2', '/bg.gif', '/preloaded.gif', '/lib.js', '/injected.js', '/missing.js']) {
+        expect({ path, found: visit.observed.requests.some((r) => new URL(r.url).pathname === path) }).toEqual({ path, found: true });
+      }
+      for (const path of ['/fetch-get', '/fetch-post', '/xhr', '/beacon', '/keepalive', '/from-worker', '/from-frame', '/frame.html', '/badge.gif']) {
+        expect({ path, found: visit.observed.requests.some((r) => new URL(r.url).pathname === path) }).toEqual({ path, found: true });
+      }
+    });
+
+    test('each request has its type, party, site and status', () => {
+      const one = (url: string): ObservedRequest => {
+        const [r] = byUrl(url);
+        if (!r) throw new Error(`no request ${url}`);
+        return r;
+      };
+      expect(one(ZOO)).toMatchObject({ type: 'main_frame', party: 'first', site: 'request-zoo.example', status: 200, method: 'GET' });
+      expect(one('https://www.request-zoo.example/zoo.css')).toMatchObject({ type: 'stylesheet', party: 'first' });
+      expect(one('https://cdn.zoo-static.example/zoo.woff2')).toMatchObject({ type: 'font', party: 'third', site: 'zoo-static.example' });
+      expect(one('https://cdn.zoo-static.example/bg.gif')).toMatchObject({ type: 'image', party: 'third' });
+      expect(one('https://cdn.zoo-static.example/lib.js')).toMatchObject({ type: 'script', status: 200 });
+      expect(one('https://cdn.zoo-static.example/missing.js')).toMatchObject({ type: 'script', status: 404 });
+      expect(one('https://embed.zoo-widgets.example/frame.html')).toMatchObject({ type: 'sub_frame', party: 'third', site: 'zoo-widgets.example' });
+      expect(one('https://api.zoo-data.example/fetch-post')).toMatchObject({ method: 'POST', type: 'xmlhttprequest', party: 'third' });
+      expect(one('https://api.zoo-data.example/xhr')).toMatchObject({ type: 'xmlhttprequest' });
+      // sendBeacon: Chromium says ping, Firefox beacon
+      expect(['ping', 'beacon']).toContain(one('https://api.zoo-data.example/beacon').type);
+      // the frame's own requests stay third-party to the page, not first-party to the frame
+      expect(one('https://embed.zoo-widgets.example/badge.gif')).toMatchObject({ party: 'third', site: 'zoo-widgets.example' });
+      expect(one('https://api.zoo-data.example/from-frame')).toMatchObject({ party: 'third' });
+      for (const r of visit.observed.requests) expect({ url: r.url, at: Number.isFinite(r.at) && r.at >= 0 }).toEqual({ url: r.url, at: true });
+    });
+
+    test('a redirect chain is one request per hop, each pointing at the hop before, with its status', () => {
+      expect(byUrl(HOP1)).toEqual([expect.objectContaining({ status: 302, type: 'image' })]);
+      expect(byUrl(HOP2)).toEqual([expect.objectContaining({ status: 302, redirectedFrom: HOP1 })]);
+      expect(byUrl(FINAL)).toEqual([expect.objectContaining({ status: 200, redirectedFrom: HOP2 })]);
+    });
+
+    test('what each recipient could log: referrer, cookies, identifiers in the query and the body', () => {
+      const [get] = byUrl('https://api.zoo-data.example/fetch-get?cid=4c1e9a7b2d5f8e03');
+      expect(get?.sent).toMatchObject({ referer: true, userAgent: true, language: true, identifiers: ['cid'] });
+      const [post] = byUrl('https://api.zoo-data.example/fetch-post');
+      expect(post?.sent?.bodyIdentifiers).toEqual(['uid']);
+      // hop_id is host-only to r.zoo-ads.example: the second hop, on r2, is sent no cookie
+      const [hop2] = byUrl(HOP2);
+      expect(hop2?.sent).toMatchObject({ cookies: false });
+      const [hop1] = byUrl(HOP1);
+      expect(hop1?.sent?.identifiers).toEqual(['uid']);
+    });
+
+    test('every cookie, with party, lifetime and who set it', () => {
+      const cookie = (name: string) => visit.observed.cookies.find((c) => c.name === name);
+      expect(cookie('zoo_session')).toMatchObject({
+        party: 'first',
+        session: true,
+        httpOnly: true,
+        secure: true,
+        sameSite: 'lax',
+        setBy: { via: 'http', url: ZOO },
+      });
+      expect(cookie('zoo_pref')).toMatchObject({ party: 'first', session: false, setBy: { via: 'script', url: 'https://www.request-zoo.example/app.js' } });
+      expect(cookie('zoo_pref')?.lifetimeSeconds).toBeGreaterThan(2_591_000);
+      expect(cookie('widget_id')).toMatchObject({
+        party: 'third',
+        domain: 'embed.zoo-widgets.example',
+        sameSite: 'none',
+        setBy: { via: 'http', url: 'https://embed.zoo-widgets.example/frame.html' },
+      });
+      expect(cookie('hop_id')).toMatchObject({ party: 'third', setBy: { via: 'http', url: HOP1 } });
+      expect(visit.observed.storage).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ key: 'zoo_visits', area: 'local', party: 'first', setBy: { via: 'script', url: 'https://www.request-zoo.example/app.js' } }),
+        ]),
+      );
+      expect(report.summary.cookies).toBe(visit.observed.cookies.length);
+    });
+  });
+}

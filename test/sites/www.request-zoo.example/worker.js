@@ -1,0 +1,1 @@
+fetch('https://api.zoo-data.example/from-worker').then(() => postMessage('done'), () => postMessage('failed'));
