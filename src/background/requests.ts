@@ -64,6 +64,10 @@ function handlers(ready: Promise<BackgroundContext>): Record<RequestEventName, (
       void ready.then((ctx) => safely(() => onSendHeaders(ctx, d)));
       return undefined;
     },
+    onHeadersReceived: (d: WebRequest.OnHeadersReceivedDetailsType) => {
+      void ready.then(() => safely(() => onHeadersReceived(d)));
+      return undefined;
+    },
     onBeforeRedirect: (d: WebRequest.OnBeforeRedirectDetailsType) => {
       void ready.then((ctx) => safely(() => onResponse(ctx, d, true)));
       return undefined;
@@ -209,6 +213,14 @@ function onResponse(ctx: BackgroundContext, d: ResponseDetails, redirect: boolea
     recordRedirect(state, d.requestId);
   } else recordCompleted(state, d.requestId, d.statusCode, d.fromCache, d.ip);
   markDirty(d.tabId);
+}
+
+/** Firefox only (request-listeners.ts): the status of a response the browser may stop reading before it completes. */
+function onHeadersReceived(d: WebRequest.OnHeadersReceivedDetailsType): void {
+  if (!isObserved(d)) return;
+  const state = getTab(d.tabId);
+  if (!state || !isPending(state, d.requestId)) return;
+  recordCompleted(state, d.requestId, d.statusCode, false, undefined, false);
 }
 
 function onError(ctx: BackgroundContext, d: WebRequest.OnErrorOccurredDetailsType): void {

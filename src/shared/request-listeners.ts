@@ -10,7 +10,7 @@
 
 export type BrowserKind = 'chrome' | 'firefox';
 
-export type RequestEventName = 'onBeforeRequest' | 'onSendHeaders' | 'onBeforeRedirect' | 'onCompleted' | 'onErrorOccurred';
+export type RequestEventName = 'onBeforeRequest' | 'onSendHeaders' | 'onHeadersReceived' | 'onBeforeRedirect' | 'onCompleted' | 'onErrorOccurred';
 
 export interface RequestListenerSpec {
   event: RequestEventName;
@@ -35,11 +35,17 @@ export function bodyRequestTypesFor(kind: BrowserKind): string[] {
   return kind === 'firefox' ? [...common, 'beacon'] : common;
 }
 
+/**
+ * Firefox stops loads it no longer needs once their headers are in (a script answered 404, an image of a page being
+ * left): onCompleted never comes, so the status is taken when the headers arrive. Chromium would charge every
+ * page for the extra event (see above), and its loads stopped that way are rare, so it is asked for in Firefox only.
+ */
 export function requestListenerSpecs(kind: BrowserKind): RequestListenerSpec[] {
   const extra = extraHeadersFor(kind);
   return [
     { event: 'onBeforeRequest', types: bodyRequestTypesFor(kind), extraInfoSpec: ['requestBody'] },
     { event: 'onSendHeaders', extraInfoSpec: ['requestHeaders', ...extra] },
+    ...(kind === 'firefox' ? [{ event: 'onHeadersReceived' as const, extraInfoSpec: [] }] : []),
     { event: 'onBeforeRedirect', extraInfoSpec: ['responseHeaders', ...extra] },
     { event: 'onCompleted', extraInfoSpec: ['responseHeaders', ...extra] },
     { event: 'onErrorOccurred', extraInfoSpec: [] },

@@ -6,6 +6,7 @@ import type {
   Declared,
   DeclaredCookie,
   ObservedCookie,
+  ObservedRequest,
   ObservedStorage,
   Purpose,
   TrackerInfo,
@@ -92,6 +93,14 @@ export function toObservedCookie(state: VisitState, record: CookieRecord, ctx: V
   return cookie;
 }
 
+/**
+ * Chromium first asks its cache alone for some loads (web fonts, form resubmission): a miss ends as
+ * net::ERR_CACHE_MISS without anything leaving the browser, and the real request follows with its own record.
+ */
+function wasSent(request: ObservedRequest): boolean {
+  return request.error !== 'net::ERR_CACHE_MISS';
+}
+
 export function toVisit(state: VisitState, ctx: VisitContext): Visit {
   const cookies = Object.values(state.cookies).map((record) => toObservedCookie(state, record, ctx));
   const storage: ObservedStorage[] = Object.values(state.storage).map((s) => {
@@ -115,7 +124,7 @@ export function toVisit(state: VisitState, ctx: VisitContext): Visit {
     gpcSent: state.gpcSent,
     declared: ctx.declared,
     consent: state.consentMoments?.length ? { ...ctx.consent, history: state.consentMoments } : ctx.consent,
-    observed: { requests: state.requests, cookies, storage },
+    observed: { requests: state.requests.filter(wasSent), cookies, storage },
   };
   if (state.navigations?.length) visit.navigations = state.navigations;
   if (state.restoredFromCache) visit.restoredFromCache = true;
