@@ -21,8 +21,10 @@ export function onPageEvents(ctx: BackgroundContext, events: unknown, sender: Ru
   const isConsentManager = (url: string): boolean =>
     isConsentManagerScript(url, ctx.db?.matchRequest({ url, sourceUrl: current.url, type: 'script' }) ?? null);
   for (const event of validEvents(events)) {
-    if (event.type === 'cookie') recordScriptCookie(current, event.name, setterScript(event.scriptUrls, isConsentManager), now);
-    else if (event.type === 'navigation') recordNavigation(current, event.url, event.kind, now);
+    // when it happened in the page, never later than now (the page's clock is the browser's)
+    const at = event.t === undefined ? now : Math.min(event.t, now);
+    if (event.type === 'cookie') recordScriptCookie(current, event.name, setterScript(event.scriptUrls, isConsentManager), at);
+    else if (event.type === 'navigation') recordNavigation(current, event.url, event.kind, at);
     else if (event.type === 'restored') {
       // Shown again from the back/forward cache: a new visit, so two pages' observations never mix.
       if (event.url !== current.url && sender.frameId === 0) {
@@ -35,7 +37,7 @@ export function onPageEvents(ctx: BackgroundContext, events: unknown, sender: Ru
       recordStorage(
         current,
         scriptUrl ? { area: event.area, key: event.key, origin: event.origin, scriptUrl } : { area: event.area, key: event.key, origin: event.origin },
-        now,
+        at,
       );
     }
   }

@@ -60,7 +60,9 @@ import { jsonText, type PageEvent, scriptsFromStack, sliceString } from './page-
   let count = 0;
   const note = (item: PageEvent): void => {
     if (count >= 500) return;
-    const text = jsonText(item);
+    // with when it happened: the batch reaches the worker later, and later still when the worker is busy
+    const json = jsonText(item);
+    const text = `${sliceString(json, 0, json.length - 1)},"t":${clock()}}`;
     batch = count === 0 ? text : `${batch},${text}`;
     count += 1;
     if (count === 1) {

@@ -8,11 +8,15 @@ export type NavigationKind = 'push' | 'replace' | 'pop' | 'hash';
  * picks the setter among them (core/observe/setter-script.ts), so a consent manager that wraps document.cookie is
  * not credited with what the script it wraps sets.
  */
-export type PageEvent =
+export type PageEvent = (
   | { type: 'cookie'; name: string; scriptUrls?: string[] }
   | { type: 'navigation'; kind: NavigationKind; url: string }
   | { type: 'restored'; url: string }
-  | { type: 'storage'; area: 'local' | 'session'; key: string; origin: string; scriptUrls?: string[] };
+  | { type: 'storage'; area: 'local' | 'session'; key: string; origin: string; scriptUrls?: string[] }
+) & {
+  /** epoch ms when it happened in the page (the worker keeps it within the visit and never past its own clock) */
+  t?: number;
+};
 
 export interface ProbeMessage {
   kind: 'events' | 'snapshot';
@@ -60,6 +64,7 @@ function isScriptList(v: unknown): v is string[] {
 export function isPageEvent(v: unknown): v is PageEvent {
   if (typeof v !== 'object' || v === null) return false;
   const e = v as Record<string, unknown>;
+  if (e.t !== undefined && !(typeof e.t === 'number' && Number.isFinite(e.t))) return false;
   const scriptOk = e.scriptUrls === undefined || isScriptList(e.scriptUrls);
   if (e.type === 'cookie') return isShortString(e.name) && e.name.length > 0 && scriptOk;
   if (e.type === 'navigation') {

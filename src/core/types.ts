@@ -126,8 +126,11 @@ export interface ObservedCookie {
   value?: string;
   /** true once the cookie was removed during the visit */
   removed?: boolean;
-  /** a removed cookie: when it was last set before that (ms since the visit started; 0 = stored before the visit) */
-  setAt?: number;
+  /**
+   * when the cookie was first set in this visit (ms since the visit started; 0 = stored before the visit), where that
+   * differs from `at` (changed or removed since)
+   */
+  firstAt?: number;
   /** CHIPS / Firefox partition key (top-level site) where the cookie is partitioned */
   partitionKey?: string;
   /** which known-cookie rule, tracker or heuristic decided the purpose */

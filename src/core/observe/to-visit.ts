@@ -84,10 +84,8 @@ export function toObservedCookie(state: VisitState, record: CookieRecord, ctx: V
       cookie.independentPurpose = own.purpose;
     }
   }
-  if (record.removed) {
-    cookie.removed = true;
-    cookie.setAt = record.setAt ?? 0;
-  }
+  if (record.removed) cookie.removed = true;
+  if (record.firstAt !== undefined && record.firstAt !== record.at) cookie.firstAt = record.firstAt;
   if (record.preexisting) cookie.preexisting = true;
   if (c.partitionKey) cookie.partitionKey = c.partitionKey;
   return cookie;

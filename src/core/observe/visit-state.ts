@@ -41,8 +41,8 @@ export interface CookieRecord {
   /** ms since visit start */
   at: number;
   removed: boolean;
-  /** removed: when it was last set before that (ms since visit start; 0 when it was stored before the visit) */
-  setAt?: number;
+  /** when it was first set in this visit (ms since visit start; 0 = stored before the visit); `at` where absent */
+  firstAt?: number;
   setBy: { via: 'http' | 'script' | 'unknown'; url?: string };
   /** found present when the report was made, with no change seen during the visit */
   preexisting?: boolean;
@@ -298,14 +298,20 @@ export function recordCookie(state: VisitState, cookie: RawCookie, removed: bool
     : scriptUrl
       ? { via: 'script', url: scriptUrl }
       : existing?.setBy ?? { via: 'unknown' };
+  // A cookie seen for the first time whose setting the page hook or a response already timed: that time, not when
+  // the browser's change event reached a busy worker.
+  const eventAt = since(state, now);
+  const setAt = existing || removed || !state.setterTimes ? undefined : getOwn(state.setterTimes, cookie.name);
   const record: CookieRecord = {
     cookie: { ...cookie, name: cookie.name.slice(0, 256), value: cookie.value.slice(0, LIMITS.valueLength) },
     party,
-    at: since(state, now),
+    at: setAt !== undefined && setAt < eventAt ? setAt : eventAt,
     removed,
     setBy: removed && existing ? existing.setBy : setBy,
   };
-  if (removed) record.setAt = existing ? (existing.removed ? (existing.setAt ?? 0) : existing.at) : 0;
+  // an overwrite or removal keeps when the cookie first appeared; a removal of one never seen was stored before
+  const firstAt = existing ? (existing.firstAt ?? existing.at) : removed ? 0 : record.at;
+  if (firstAt !== record.at) record.firstAt = firstAt;
   state.cookies[key] = record;
 }
 

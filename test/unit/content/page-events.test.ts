@@ -116,6 +116,16 @@ describe('validEvents', () => {
     for (const bad of ['b', 'c', 'd', 'e', 'f']) expect(names).not.toContain(bad);
   });
 
+  test('an event may say when it happened, as a finite number of epoch ms', () => {
+    const timed = validEvents([
+      { type: 'cookie', name: 'ok', t: 1_800_000_000_123.4 },
+      { type: 'cookie', name: 'text', t: '1800000000123' },
+      { type: 'cookie', name: 'nan', t: Number.NaN },
+      { type: 'cookie', name: 'inf', t: Number.POSITIVE_INFINITY },
+    ]);
+    expect(timed).toEqual([{ type: 'cookie', name: 'ok', t: 1_800_000_000_123.4 }]);
+  });
+
   test("with the frame's origin, another origin's storage and navigations are dropped", () => {
     const kept = validEvents(events, 'https://shop.example');
     expect(kept).toEqual([

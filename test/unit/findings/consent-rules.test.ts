@@ -190,11 +190,22 @@ const cases: Case[] = [
     ctx: context(
       visit({
         consent: { recorded: refusedAnalytics, history: [{ ...noChoice, at: 1500 }] },
-        cookies: [{ ...GA_COOKIE, removed: true, at: 9200, setAt: 1000 }],
+        cookies: [{ ...GA_COOKIE, removed: true, at: 9200, firstAt: 1000 }],
       }),
     ),
     count: 1,
     mentions: '_ga',
+  },
+  {
+    name: 'browsing, choice made during the visit: a cookie first set before it and rewritten after it still counts',
+    kind: 'tracking-before-consent',
+    ctx: context(
+      visit({
+        consent: { recorded: recorded({ purposes: { analytics: true } }), history: [{ ...noChoice, at: 1500 }] },
+        cookies: [{ ...GA_COOKIE, at: 9200, firstAt: 1000 }],
+      }),
+    ),
+    count: 1,
   },
   {
     name: 'browsing, choice made during the visit: a cookie set after the last undecided reading and cleared is not',
@@ -202,7 +213,7 @@ const cases: Case[] = [
     ctx: context(
       visit({
         consent: { recorded: refusedAnalytics, history: [{ ...noChoice, at: 1500 }] },
-        cookies: [{ ...GA_COOKIE, removed: true, at: 9200, setAt: 2000 }],
+        cookies: [{ ...GA_COOKIE, removed: true, at: 9200, firstAt: 2000 }],
       }),
     ),
     count: 0,

@@ -203,16 +203,33 @@ describe('recordNavigation', () => {
   });
 });
 
-describe('removed cookies', () => {
-  test('keep when they were set: during the visit, or 0 when stored before it', () => {
+describe('when a cookie was set, with a busy worker', () => {
+  test('a cookie first seen after the page hook timed its setting is dated by the hook, not by the late event', () => {
+    const state = startVisit(1, 'https://www.shop.example/', T0);
+    recordScriptCookie(state, '_ga', 'https://www.googletagmanager.com/gtag/js?id=G-X', T0 + 300);
+    recordCookie(state, cookie(), false, T0 + 2500);
+    expect(Object.values(state.cookies).map((r) => [r.cookie.name, r.at, r.setBy.via])).toEqual([['_ga', 300, 'script']]);
+    // a later change is dated when its event comes (the hook's time is of an earlier write)
+    recordCookie(state, cookie({ value: 'GA1.1.2.3' }), false, T0 + 4000);
+    expect(Object.values(state.cookies).map((r) => [r.at, r.firstAt])).toEqual([[4000, 300]]);
+  });
+});
+
+describe('when a cookie first appeared', () => {
+  test('survives rewrites and removal: during the visit, or 0 when it was stored before it', () => {
     const state = startVisit(1, 'https://www.shop.example/', T0);
     recordCookie(state, cookie(), false, T0 + 1000);
+    recordCookie(state, cookie({ name: '_gid' }), false, T0 + 1100);
+    recordCookie(state, cookie({ name: '_gid' }), false, T0 + 4000);
     recordCookie(state, cookie(), true, T0 + 9000);
     recordCookie(state, cookie({ name: 'old' }), true, T0 + 9100);
+    recordCookie(state, cookie({ name: 'once' }), false, T0 + 9200);
     const records = Object.values(state.cookies);
-    expect(records.map((r) => [r.cookie.name, r.at, r.removed, r.setAt])).toEqual([
+    expect(records.map((r) => [r.cookie.name, r.at, r.removed, r.firstAt])).toEqual([
       ['_ga', 9000, true, 1000],
+      ['_gid', 4000, false, 1100],
       ['old', 9100, true, 0],
+      ['once', 9200, false, undefined],
     ]);
   });
 });

@@ -38,9 +38,10 @@ export function trackingBeforeConsent({ visit }: RuleContext): Finding[] {
   const { consent, until } = state;
   const phase = visit.phase;
   const findings: Finding[] = [];
-  // a cookie removed since (a consent manager clearing what it should not have let in) counts from when it was set
-  const setAt = (c: ObservedCookie): number => (c.removed === true ? atOf({ at: c.setAt }) : atOf(c));
-  for (const cookie of uniqueCookies(cookiesOf(visit).filter((c) => isTrackingCookie(c) && setAt(c) <= until))) {
+  // a cookie counts from when it first appeared: rewritten since (a tag extending its expiry) or removed since (a
+  // consent manager clearing what it should not have let in), it was still set before the choice
+  const firstAt = (c: ObservedCookie): number => (typeof c.firstAt === 'number' && Number.isFinite(c.firstAt) ? c.firstAt : atOf(c));
+  for (const cookie of uniqueCookies(cookiesOf(visit).filter((c) => isTrackingCookie(c) && firstAt(c) <= until))) {
     findings.push(
       finding(
         'tracking-before-consent',
