@@ -1,6 +1,7 @@
 // A local "internet": every host name is served on loopback, so pages really request www.google-analytics.com
 // and friends while nothing leaves the machine. An HTTP proxy takes the browser's traffic: plain http:// requests
 // arrive with absolute URLs; CONNECT host:443 is piped to one local HTTPS server that dispatches on the Host header.
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
@@ -106,9 +107,27 @@ export async function startInternet(options: InternetOptions): Promise<Internet>
     res.end(answer.body ?? '');
   };
 
+  // WebSocket handshakes (session-replay and chat tools talk over them): logged like any request, accepted, closed.
+  const upgrade = (req: IncomingMessage, socket: net.Socket, scheme: 'http' | 'https'): void => {
+    const hostHeader = req.headers.host ?? 'localhost';
+    const url = new URL(`${scheme === 'https' ? 'wss' : 'ws'}://${hostHeader}${req.url ?? '/'}`);
+    if (seen.length < 50_000) seen.push({ host: url.hostname, url, method: req.method ?? 'GET', headers: req.headers, body: '' });
+    const key = req.headers['sec-websocket-key'];
+    if (typeof key !== 'string') {
+      socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+      return;
+    }
+    const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+    socket.on('error', () => socket.destroy());
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    // a close frame (status 1000), then the socket ends
+    socket.end(Buffer.from([0x88, 0x02, 0x03, 0xe8]));
+  };
+
   const { key, cert } = selfSignedCert();
   const tls = https.createServer({ key, cert }, (req, res) => void serve(req, res, 'https'));
   const proxy = http.createServer((req, res) => void serve(req, res, 'http'));
+  tls.on('upgrade', (req: IncomingMessage, socket: net.Socket) => upgrade(req, socket, 'https'));
   proxy.on('connect', (_req: IncomingMessage, client: net.Socket, head: Buffer) => {
     const port = (tls.address() as net.AddressInfo).port;
     const upstream = net.connect(port, '127.0.0.1', () => {

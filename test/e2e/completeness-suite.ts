@@ -1,6 +1,6 @@
 // Completeness: a page that makes every common kind of request (document, stylesheet, font, CSS background,
 // preload, scripts, a 404, images, a redirect chain with a cookie on a hop, a third-party frame with its own
-// subresources and cookie, fetch GET/POST, XHR, sendBeacon, keepalive fetch, a dedicated worker's fetch) and sets
+// subresources and cookie, fetch GET/POST, XHR, sendBeacon, keepalive fetch, a dedicated worker's fetch, a WebSocket) and sets
 // cookies and storage each way. The local internet logs what really reached the servers; the report must list every
 // one of those requests — no more, no fewer, including one whose answer the browser discarded (no CORS header) —
 // with its type, party, status and redirect hop, and every cookie with its setter. This is the OpenWPM-style check the observe issue asks for, in each browser.
@@ -18,6 +18,7 @@ const ZOO_HOSTS = new Set([
   'cdn.zoo-static.example',
   'embed.zoo-widgets.example',
   'api.zoo-data.example',
+  'live.zoo-data.example',
   'r.zoo-ads.example',
   'r2.zoo-ads.example',
   'px.zoo-ads.example',
@@ -126,6 +127,8 @@ export function completenessSuite(kind: BrowserKind): void {
       expect(one('https://api.zoo-data.example/xhr')).toMatchObject({ type: 'xmlhttprequest' });
       // sendBeacon: Chromium says ping, Firefox beacon
       expect(['ping', 'beacon']).toContain(one('https://api.zoo-data.example/beacon').type);
+      // a WebSocket: its handshake, answered 101
+      expect(one('wss://live.zoo-data.example/socket?sid=5e1f0c9a7b3d2e48')).toMatchObject({ type: 'websocket', party: 'third', status: 101 });
       // the frame's own requests stay third-party to the page, not first-party to the frame
       expect(one('https://embed.zoo-widgets.example/badge.gif')).toMatchObject({ party: 'third', site: 'zoo-widgets.example' });
       expect(one('https://api.zoo-data.example/from-frame')).toMatchObject({ party: 'third' });

@@ -18,3 +18,5 @@ const late = document.createElement('script');
 late.src = 'https://cdn.zoo-static.example/injected.js';
 document.head.append(late);
 new Worker('/worker.js');
+const socket = new WebSocket('wss://live.zoo-data.example/socket?sid=5e1f0c9a7b3d2e48');
+socket.onerror = () => {};
