@@ -13,7 +13,7 @@ import type { BackgroundContext } from './context.ts';
 import { registerCookieListener } from './cookies.ts';
 import { applyGpc } from './gpc.ts';
 import { clearHistory, pruneHistory, readHistory, saveHistory, summaryOfReport, summaryOfState } from './history.ts';
-import { onPageEvents, onPageSnapshot } from './page-messages.ts';
+import { onPageActivated, onPageEvents, onPageSnapshot } from './page-messages.ts';
 import { refreshSnapshot, reportForVisit } from './report.ts';
 import { registerRequestListeners, setRecordHeaders } from './requests.ts';
 import { allTabs, deleteTab, getTab, persisted, restoreTabs } from './tab-store.ts';
@@ -71,7 +71,7 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
 
 // 4. Messages from the popup, options, report page and content scripts.
 const extensionOrigin = browser.runtime.getURL('');
-const FROM_PAGES: ReadonlySet<MessageName> = new Set(['pageEvents', 'pageSnapshot']);
+const FROM_PAGES: ReadonlySet<MessageName> = new Set(['pageEvents', 'pageSnapshot', 'pageActivated']);
 function isTrusted(sender: Runtime.MessageSender, name: MessageName): boolean {
   if (sender.id !== browser.runtime.id) return false;
   const fromExtensionPage = (sender.url ?? '').startsWith(extensionOrigin);
@@ -183,6 +183,9 @@ handle(
     },
     pageEvents: async ({ events }, sender) => {
       return onPageEvents(await ready, events, sender);
+    },
+    pageActivated: async ({ url }, sender) => {
+      return onPageActivated(await ready, url, sender);
     },
     pageSnapshot: async ({ snapshot, readAt }, sender) => {
       await ready;

@@ -6,14 +6,17 @@ import { recordNavigation, recordScriptCookie, recordStorage, startVisit } from 
 import { validEvents } from '../content/page-events.ts';
 import type { BackgroundContext } from './context.ts';
 import { noteConsentMoment } from './report.ts';
-import { getTab, markDirty, setTab } from './tab-store.ts';
+import { saveHistory, summaryOfState } from './history.ts';
+import { adoptPrerender, getPrerender, getTab, markDirty, setTab } from './tab-store.ts';
 
 const MAX_SNAPSHOT_CHARS = 2_000_000;
 
 export function onPageEvents(ctx: BackgroundContext, events: unknown, sender: Runtime.MessageSender): { ok: boolean } {
   const tabId = sender.tab?.id;
   if (tabId === undefined) return { ok: false };
-  const state = getTab(tabId);
+  // a page Chromium is prerendering writes into its own record, not into the visit of the page on screen
+  const prerendering = (sender as { documentLifecycle?: string }).documentLifecycle === 'prerender';
+  const state = prerendering ? getPrerender(tabId) : getTab(tabId);
   if (!state) return { ok: false };
   const now = Date.now();
   let current = state;
@@ -41,7 +44,25 @@ export function onPageEvents(ctx: BackgroundContext, events: unknown, sender: Ru
       );
     }
   }
-  markDirty(tabId);
+  if (!prerendering) markDirty(tabId);
+  return { ok: true };
+}
+
+/**
+ * A prerendered page was opened (its `prerenderingchange`): the prerender's record becomes the tab's visit, so the
+ * requests it made while prerendering are the visit's. Without a record for it, a new visit starts here.
+ */
+export function onPageActivated(ctx: BackgroundContext, url: unknown, sender: Runtime.MessageSender): { ok: boolean } {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || typeof url !== 'string' || !/^https?:\/\//.test(url)) return { ok: false };
+  const previous = getTab(tabId);
+  if (previous?.url === url && previous.prerendered) return { ok: true };
+  if (previous) void saveHistory(summaryOfState(previous)).catch(() => undefined);
+  if (!adoptPrerender(tabId, url)) {
+    const state = startVisit(tabId, url.slice(0, 8192), Date.now(), 'browsing', ctx.prefs.gpc);
+    state.prerendered = true;
+    setTab(state);
+  }
   return { ok: true };
 }
 

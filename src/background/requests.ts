@@ -23,7 +23,7 @@ import { updateBadge } from './badge.ts';
 import { uncloak } from './cname.ts';
 import type { BackgroundContext } from './context.ts';
 import { saveHistory, summaryOfState } from './history.ts';
-import { getTab, markDirty, setTab } from './tab-store.ts';
+import { getPrerender, getTab, markDirty, setPrerender, setTab } from './tab-store.ts';
 
 const FILTER: WebRequest.RequestFilter = { urls: ['<all_urls>'] };
 
@@ -121,18 +121,47 @@ type RequestDetails = {
   originUrl?: string | undefined;
 };
 
-/**
- * Requests of a tab, to the network, and not of a prerendered page: pages the visitor has not opened must not start
- * or mix into this tab's visit (Chromium prerendering).
- */
+/** Requests of a tab, to the network. */
 function isObserved(d: { tabId: number; url: string }): boolean {
-  return d.tabId >= 0 && isNetworkUrl(d.url) && (d as { documentLifecycle?: string }).documentLifecycle !== 'prerender';
+  return d.tabId >= 0 && isNetworkUrl(d.url);
+}
+
+/**
+ * A request of a page Chromium prerenders in the tab (speculation rules) before the visitor opens it: the navigation
+ * of a main frame that is not the tab's own (frameId ≠ 0), or a request of a document still prerendering. It must
+ * neither start nor mix into the visit of the page the visitor sees; it goes to the tab's prerender (tab-store.ts).
+ */
+function isPrerender(d: { type: string; frameId: number }): boolean {
+  return (d.type === 'main_frame' && d.frameId !== 0) || (d as { documentLifecycle?: string }).documentLifecycle === 'prerender';
+}
+
+/**
+ * A document's prefetch of a page it may navigate to (speculation rules, ahead of a prerender): Chromium reports it
+ * as a main_frame request that, unlike a navigation, carries the prefetching document's id. It is a request of the
+ * page on screen (the server sees a visit to the prefetched page), not a navigation: it starts no visit.
+ */
+function isSpeculative(d: { type: string }): boolean {
+  return d.type === 'main_frame' && typeof (d as { documentId?: unknown }).documentId === 'string' && !isPrerender(d as RequestDetails);
+}
+
+/** The visit a request belongs to: the tab's, or its prerender's. */
+function visitOf(d: { tabId: number; type: string; frameId: number }): VisitState | undefined {
+  return isPrerender(d) ? getPrerender(d.tabId) : getTab(d.tabId);
 }
 
 function onBeforeRequest(ctx: BackgroundContext, d: WebRequest.OnBeforeRequestDetailsType): void {
   if (!isObserved(d)) return;
+  if (isPrerender(d)) {
+    const shadow = getPrerender(d.tabId);
+    if (d.type === 'main_frame' && (!shadow || !isKnownRequest(shadow, d.requestId))) {
+      setPrerender(startVisit(d.tabId, d.url, d.timeStamp, 'browsing', ctx.prefs.gpc));
+    }
+    const target = getPrerender(d.tabId);
+    if (target && d.requestBody) recordBody(target, d.requestId, bodyIdentifierKeys(d.requestBody as unknown as RequestBody));
+    return;
+  }
   let state = getTab(d.tabId);
-  if (d.type === 'main_frame' && (!state || !isKnownRequest(state, d.requestId))) {
+  if (d.type === 'main_frame' && !isSpeculative(d) && (!state || !isKnownRequest(state, d.requestId))) {
     // A top-level navigation starts a new visit; the redirect hops of the navigation stay in it.
     if (state) void saveHistory(summaryOfState(state)).catch(() => undefined);
     state = startVisit(d.tabId, d.url, d.timeStamp, 'browsing', ctx.prefs.gpc);
@@ -145,15 +174,27 @@ function onBeforeRequest(ctx: BackgroundContext, d: WebRequest.OnBeforeRequestDe
 /** Records the request (or its next redirect hop) when it is not known yet. */
 function ensureRequest(ctx: BackgroundContext, state: VisitState, d: RequestDetails): void {
   if (isPending(state, d.requestId)) return;
-  if (d.type === 'main_frame') state.url = d.url.slice(0, LIMITS.urlLength);
+  const speculative = isSpeculative(d);
+  if (d.type === 'main_frame' && !speculative) state.url = d.url.slice(0, LIMITS.urlLength);
   const initiator = (d as { initiator?: string }).initiator ?? d.originUrl;
   const cls = classifyRequest(ctx.db, d.url, state.url, state.topSite, d.type);
   recordRequest(
     state,
-    { requestId: d.requestId, url: d.url, method: d.method, type: d.type, frameId: d.frameId, initiator, timeStamp: d.timeStamp },
+    {
+      requestId: d.requestId,
+      url: d.url,
+      method: d.method,
+      type: d.type,
+      frameId: d.frameId,
+      initiator,
+      timeStamp: d.timeStamp,
+      ...(speculative ? { speculative } : {}),
+    },
     cls,
   );
-  setTab(state);
+  // a prerender is no tab's visit yet: nothing to mirror, no badge
+  if (getTab(state.tabId) !== state) return;
+  markDirty(state.tabId);
   if (cls.tracker) updateBadge(state);
   else if (cls.party === 'first') {
     const visit = state;
@@ -166,7 +207,7 @@ function ensureRequest(ctx: BackgroundContext, state: VisitState, d: RequestDeta
 
 function onSendHeaders(ctx: BackgroundContext, d: WebRequest.OnSendHeadersDetailsType): void {
   if (!isObserved(d)) return;
-  const state = getTab(d.tabId);
+  const state = visitOf(d);
   if (!state) return; // requests of a page that started before Candor did
   ensureRequest(ctx, state, d);
   const headers = headerList(d.requestHeaders);
@@ -178,7 +219,7 @@ type ResponseDetails = WebRequest.OnCompletedDetailsType | WebRequest.OnBeforeRe
 
 function onResponse(ctx: BackgroundContext, d: ResponseDetails, redirect: boolean): void {
   if (!isObserved(d)) return;
-  const state = getTab(d.tabId);
+  const state = visitOf(d);
   if (!state) return;
   if (!isPending(state, d.requestId)) {
     // Chromium and Firefox announce headers for HTTP-cache hits too (end-to-end: demo suite); a cached response
@@ -218,14 +259,14 @@ function onResponse(ctx: BackgroundContext, d: ResponseDetails, redirect: boolea
 /** Firefox only (request-listeners.ts): the status of a response the browser may stop reading before it completes. */
 function onHeadersReceived(d: WebRequest.OnHeadersReceivedDetailsType): void {
   if (!isObserved(d)) return;
-  const state = getTab(d.tabId);
+  const state = visitOf(d);
   if (!state || !isPending(state, d.requestId)) return;
   recordCompleted(state, d.requestId, d.statusCode, false, undefined, false);
 }
 
 function onError(ctx: BackgroundContext, d: WebRequest.OnErrorOccurredDetailsType): void {
   if (!isObserved(d)) return;
-  const state = getTab(d.tabId);
+  const state = visitOf(d);
   if (!state) return;
   // A request stopped before its headers were sent (blocked, cancelled, refused) is still a request the page made.
   if (!isPending(state, d.requestId)) ensureRequest(ctx, state, d);

@@ -41,6 +41,29 @@ export function getTab(tabId: number): VisitState | undefined {
   return tabs.get(tabId);
 }
 
+// Pages Chromium prerenders in a tab (speculation rules) before the visitor opens them: their requests are kept
+// apart, in memory only, and become the tab's visit if the visitor does open the page (adoptPrerender). At most one
+// per tab (the latest); one never opened is dropped with the tab's next visit.
+const prerenders = new Map<number, VisitState>();
+
+export function getPrerender(tabId: number): VisitState | undefined {
+  return prerenders.get(tabId);
+}
+
+export function setPrerender(state: VisitState): void {
+  prerenders.set(state.tabId, state);
+}
+
+/** The prerendered page was opened: it becomes the tab's visit. False when none was kept for that URL. */
+export function adoptPrerender(tabId: number, url: string): VisitState | undefined {
+  const state = prerenders.get(tabId);
+  if (!state || state.url.split('#')[0] !== url.split('#')[0]) return undefined;
+  prerenders.delete(tabId);
+  state.prerendered = true;
+  setTab(state);
+  return state;
+}
+
 export function allTabs(): IterableIterator<VisitState> {
   return tabs.values();
 }
@@ -53,6 +76,7 @@ export function setTab(state: VisitState): void {
 
 export function deleteTab(tabId: number): void {
   tabs.delete(tabId);
+  prerenders.delete(tabId);
   dirty.delete(tabId);
   removed.add(tabId);
   schedule();

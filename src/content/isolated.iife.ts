@@ -58,6 +58,12 @@ import { isProbeMessage, type PageEvent, validEvents } from './page-events.ts';
   doc.addEventListener('candor:hello', onHello);
   doc.dispatchEvent(new CustomEvent('candor:init'));
 
+  // A page Chromium prerendered (speculation rules) is opened without a new request: say so, so that the worker
+  // makes what it recorded for the prerender this tab's visit.
+  if (window === window.top && (doc as Document & { prerendering?: boolean }).prerendering === true) {
+    doc.addEventListener('prerenderingchange', () => void send('pageActivated', { url: location.href }).catch(() => undefined), { once: true });
+  }
+
   // The background asks for a fresh snapshot when a report is requested (popup opened, CLI read-back).
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (window !== window.top || channel === null) return undefined;

@@ -85,6 +85,8 @@ export interface ObservedRequest {
   initiator?: string;
   /** URL of the request this one was redirected from */
   redirectedFrom?: string;
+  /** a prefetch the page asked the browser for (speculation rules), not a navigation of the tab */
+  speculative?: boolean;
   error?: string;
   /** response body size in bytes where known */
   size?: number;
@@ -255,6 +257,11 @@ export interface Visit {
   navigations?: { url: string; at: number; kind: 'push' | 'replace' | 'pop' | 'hash' }[];
   /** the page was shown again from the back/forward cache: its earlier requests belong to an earlier visit */
   restoredFromCache?: boolean;
+  /**
+   * Chromium prerendered the page (speculation rules) before the visitor opened it: the visit starts at the prerender,
+   * and its first requests were made before the page was shown
+   */
+  prerendered?: boolean;
   /** phased checks: what the banner automation did (`rejected via onetrust`, `no rule matched`) */
   interaction?: { cmp: string | null; action: string; ok: boolean; detail?: string };
 }

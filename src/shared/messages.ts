@@ -56,6 +56,8 @@ export interface MessageMap {
   pageSnapshot: (req: { snapshot: unknown; /** epoch ms when the page began to be read */ readAt?: number }) => { ok: boolean };
   /** content script → background: script-set cookies and storage writes seen by the MAIN-world hook (untrusted) */
   pageEvents: (req: { events: unknown }) => { ok: boolean };
+  /** content script → background: a page Chromium had prerendered was opened (untrusted URL) */
+  pageActivated: (req: { url: string }) => { ok: boolean };
   /** background is initialised (tests and the CLI wait for it before the first navigation) */
   ping: (req: Record<string, never>) => { ready: true; version: string; tabs: number };
   /** keep full request/response headers from now on (HAR export) */

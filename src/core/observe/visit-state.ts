@@ -84,6 +84,8 @@ export interface VisitState {
   snapshot: unknown;
   navigations: { url: string; at: number; kind: 'push' | 'replace' | 'pop' | 'hash' }[];
   restoredFromCache?: boolean;
+  /** Chromium prerendered the page before the visitor opened it: its first requests were made before that */
+  prerendered?: boolean;
   /** requestId → body fields carrying identifiers, until the request's headers are seen */
   bodyIdentifiers?: Record<string, string[]>;
   /** requestId → URL of the hop that was just redirected, until the next hop starts */
@@ -142,6 +144,8 @@ export interface RequestStart {
   initiator?: string | undefined;
   /** epoch ms */
   timeStamp: number;
+  /** a prefetch the page asked for (speculation rules), not a navigation */
+  speculative?: boolean;
 }
 
 function since(state: VisitState, timeStamp: number): number {
@@ -186,6 +190,7 @@ export function recordRequest(state: VisitState, start: RequestStart, cls: Reque
     frameId: start.frameId,
   };
   if (start.initiator) request.initiator = start.initiator.slice(0, LIMITS.urlLength);
+  if (start.speculative) request.speculative = true;
   // Chromium and Firefox keep the requestId across redirects: a start after a redirect is the redirect's target.
   if (redirectedFrom !== undefined) request.redirectedFrom = redirectedFrom;
   state.pending[start.requestId] = state.requests.push(request) - 1;

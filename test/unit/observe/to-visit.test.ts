@@ -35,6 +35,16 @@ describe('toVisit', () => {
     expect(toVisit(state, ctx).observed.requests.map((r) => r.error ?? 'ok')).toEqual(['ok', 'net::ERR_ABORTED']);
   });
 
+  test('a prerendered page and a prefetch say so', () => {
+    const state = startVisit(1, 'https://www.shop.example/', T0);
+    const next = 'https://www.shop.example/next';
+    recordRequest(state, { requestId: '9', url: next, method: 'GET', type: 'main_frame', frameId: 0, timeStamp: T0 + 5, speculative: true }, classifyRequest(null, next, state.url, state.topSite, 'main_frame'));
+    expect(toVisit(state, ctx).observed.requests[0]).toMatchObject({ url: next, speculative: true });
+    expect(toVisit(state, ctx).prerendered).toBeUndefined();
+    state.prerendered = true;
+    expect(toVisit(state, ctx).prerendered).toBe(true);
+  });
+
   test('Firefox also listens for response starts (the status of loads it stops early); Chromium does not pay for that event', () => {
     expect(requestListenerSpecs('firefox').map((s) => s.event)).toContain('onHeadersReceived');
     expect(requestListenerSpecs('chrome').map((s) => s.event)).not.toContain('onHeadersReceived');
