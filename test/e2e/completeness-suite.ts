@@ -179,5 +179,25 @@ export function completenessSuite(kind: BrowserKind): void {
       );
       expect(report.summary.cookies).toBe(visit.observed.cookies.length);
     });
+
+    test('a page shown again from the back/forward cache is a visit of its own, with nothing of the page left', async () => {
+      // other.html may be cached (no `no-store`); the story in between loads an ad image
+      const other = 'https://www.speculative-news.example/other.html';
+      const story = 'https://www.speculative-news.example/story.html';
+      await page.goto(other, { waitUntil: 'load' });
+      // a reader stays a moment: left right after its load, Chromium did not keep the page in its cache in this test
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await page.goto(story, { waitUntil: 'load' });
+      const before = internet.requests.length;
+      // a page restored from the cache fires no load event: wait for Candor's visit instead
+      void page.goBack().catch(() => undefined);
+      await expect.poll(async () => (await b.report(other))?.visits[0]?.restoredFromCache, { timeout: 10_000 }).toBe(true);
+      await b.message('flush', {});
+      const restored = (await b.report(other))?.visits[0];
+      // nothing was fetched again for the restored page, and the story's requests stayed with the story
+      expect(internet.requests.slice(before).filter((r) => r.host === 'www.speculative-news.example' && r.url.pathname === '/other.html')).toEqual([]);
+      expect((restored?.observed.requests ?? []).map((r) => r.url).filter((u) => u.includes('zoo-ads') || u === story)).toEqual([]);
+      expect(await b.report(story)).toBeNull();
+    });
   });
 }
