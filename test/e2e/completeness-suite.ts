@@ -185,7 +185,8 @@ export function completenessSuite(kind: BrowserKind): void {
       const other = 'https://www.speculative-news.example/other.html';
       const story = 'https://www.speculative-news.example/story.html';
       await page.goto(other, { waitUntil: 'load' });
-      // a reader stays a moment: left right after its load, Chromium did not keep the page in its cache in this test
+      // a reader stays a moment: left right after its load (probably while Candor's content script still awaits the worker's
+      // answer), Chromium evicts the page from its cache (IgnoreEventAndEvict; see the session note)
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await page.goto(story, { waitUntil: 'load' });
       const before = internet.requests.length;
