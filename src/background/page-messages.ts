@@ -59,7 +59,7 @@ export function onPageActivated(ctx: BackgroundContext, url: unknown, sender: Ru
   if (previous?.url === url && previous.prerendered) return { ok: true };
   if (previous) void saveHistory(summaryOfState(previous)).catch(() => undefined);
   if (!adoptPrerender(tabId, url)) {
-    const state = startVisit(tabId, url.slice(0, 8192), Date.now(), 'browsing', ctx.prefs.gpc);
+    const state = startVisit(tabId, url, Date.now(), 'browsing', ctx.prefs.gpc);
     state.prerendered = true;
     setTab(state);
   }

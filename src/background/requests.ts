@@ -140,8 +140,8 @@ function isPrerender(d: { type: string; frameId: number }): boolean {
  * as a main_frame request that, unlike a navigation, carries the prefetching document's id. It is a request of the
  * page on screen (the server sees a visit to the prefetched page), not a navigation: it starts no visit.
  */
-function isSpeculative(d: { type: string }): boolean {
-  return d.type === 'main_frame' && typeof (d as { documentId?: unknown }).documentId === 'string' && !isPrerender(d as RequestDetails);
+function isSpeculative(d: { type: string; frameId: number }): boolean {
+  return d.type === 'main_frame' && typeof (d as { documentId?: unknown }).documentId === 'string' && !isPrerender(d);
 }
 
 /** The visit a request belongs to: the tab's, or its prerender's. */
@@ -151,21 +151,17 @@ function visitOf(d: { tabId: number; type: string; frameId: number }): VisitStat
 
 function onBeforeRequest(ctx: BackgroundContext, d: WebRequest.OnBeforeRequestDetailsType): void {
   if (!isObserved(d)) return;
-  if (isPrerender(d)) {
-    const shadow = getPrerender(d.tabId);
-    if (d.type === 'main_frame' && (!shadow || !isKnownRequest(shadow, d.requestId))) {
-      setPrerender(startVisit(d.tabId, d.url, d.timeStamp, 'browsing', ctx.prefs.gpc));
-    }
-    const target = getPrerender(d.tabId);
-    if (target && d.requestBody) recordBody(target, d.requestId, bodyIdentifierKeys(d.requestBody as unknown as RequestBody));
-    return;
-  }
-  let state = getTab(d.tabId);
+  const prerender = isPrerender(d);
+  let state = visitOf(d);
   if (d.type === 'main_frame' && !isSpeculative(d) && (!state || !isKnownRequest(state, d.requestId))) {
-    // A top-level navigation starts a new visit; the redirect hops of the navigation stay in it.
-    if (state) void saveHistory(summaryOfState(state)).catch(() => undefined);
-    state = startVisit(d.tabId, d.url, d.timeStamp, 'browsing', ctx.prefs.gpc);
-    setTab(state);
+    // A top-level navigation starts a new visit (a prerender's, kept apart); the redirect hops stay in it.
+    const next = startVisit(d.tabId, d.url, d.timeStamp, 'browsing', ctx.prefs.gpc);
+    if (prerender) setPrerender(next);
+    else {
+      if (state) void saveHistory(summaryOfState(state)).catch(() => undefined);
+      setTab(next);
+    }
+    state = next;
   }
   if (!state || !d.requestBody) return;
   recordBody(state, d.requestId, bodyIdentifierKeys(d.requestBody as unknown as RequestBody));

@@ -55,13 +55,13 @@ export function setPrerender(state: VisitState): void {
 }
 
 /** The prerendered page was opened: it becomes the tab's visit. False when none was kept for that URL. */
-export function adoptPrerender(tabId: number, url: string): VisitState | undefined {
+export function adoptPrerender(tabId: number, url: string): boolean {
   const state = prerenders.get(tabId);
-  if (!state || state.url.split('#')[0] !== url.split('#')[0]) return undefined;
+  if (!state || state.url.split('#')[0] !== url.split('#')[0]) return false;
   prerenders.delete(tabId);
   state.prerendered = true;
   setTab(state);
-  return state;
+  return true;
 }
 
 export function allTabs(): IterableIterator<VisitState> {

@@ -1,7 +1,8 @@
 // The one mapping table from every vocabulary onto Candor's purposes (../shared/spec/findings.md, "Purposes").
 // Every parser, classifier and rule maps through here, so a disagreement between two sources is always a
 // disagreement in the data, never between two tables.
-import type { ConsentPurpose, Purpose } from './types.ts';
+import { CONSENT_PURPOSES } from './types.ts';
+import type { ConsentPurpose, Purpose, PurposeMap } from './types.ts';
 
 export type Vocabulary =
   | 'tracker-category' // @ghostery/trackerdb category keys
@@ -249,4 +250,14 @@ export function isTrackingPurpose(purpose: Purpose): boolean {
 /** Exposed for the table-driven test and documentation. */
 export function mappingTable(vocabulary: Vocabulary): Table {
   return TABLES[vocabulary];
+}
+
+/** Only boolean entries survive: a purposes map may come from the page. */
+export function copyPurposes(purposes: PurposeMap): PurposeMap {
+  const copy: PurposeMap = {};
+  for (const purpose of CONSENT_PURPOSES) {
+    const value: unknown = purposes[purpose];
+    if (typeof value === 'boolean') copy[purpose] = value;
+  }
+  return copy;
 }

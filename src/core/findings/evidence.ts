@@ -1,13 +1,6 @@
 // Evidence items that point at things in the same report.
-import { CONSENT_PURPOSES } from '../types.ts';
-import type {
-  EvidenceItem,
-  ObservedCookie,
-  ObservedRequest,
-  Phase,
-  PurposeMap,
-  RecordedConsent,
-} from '../types.ts';
+import { copyPurposes } from '../purposes.ts';
+import type { EvidenceItem, ObservedCookie, ObservedRequest, Phase, RecordedConsent } from '../types.ts';
 import { MAX_EXAMPLES } from './tracking.ts';
 
 export function cookieEvidence(cookie: ObservedCookie, phase: Phase): EvidenceItem {
@@ -29,14 +22,4 @@ export function consentEvidence(recorded: RecordedConsent, phase: Phase, at?: nu
     phase,
     ...(at !== undefined ? { at } : {}),
   };
-}
-
-/** Only boolean entries survive: the purposes map came from the page. */
-export function copyPurposes(purposes: PurposeMap): PurposeMap {
-  const copy: PurposeMap = {};
-  for (const purpose of CONSENT_PURPOSES) {
-    const value: unknown = purposes[purpose];
-    if (typeof value === 'boolean') copy[purpose] = value;
-  }
-  return copy;
 }

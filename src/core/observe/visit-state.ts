@@ -1,6 +1,7 @@
 // The record of one visit in one tab, as plain JSON so it can be mirrored to storage.session and rebuilt after
 // a service-worker restart. Functions here mutate the state they are given and never throw on odd input.
 import { cookieSite, siteOf } from '../party.ts';
+import { copyPurposes } from '../purposes.ts';
 import { CONSENT_PURPOSES } from '../types.ts';
 import type { ConsentMoment, ObservedRequest, Party, Phase, PurposeMap, RecordedConsent, SentData } from '../types.ts';
 import type { RequestClass } from './classify-request.ts';
@@ -408,9 +409,12 @@ export function recordConsentMoment(state: VisitState, recorded: RecordedConsent
   const last = moments.at(-1);
   if (last && last.source === recorded.source && last.choiceMade === recorded.choiceMade && samePurposes(last.purposes, recorded.purposes)) return;
   const at = since(state, Math.min(Number.isFinite(readAt) ? readAt : now, now));
-  const purposes: PurposeMap = {};
-  for (const p of CONSENT_PURPOSES) if (typeof recorded.purposes[p] === 'boolean') purposes[p] = recorded.purposes[p];
-  const moment: ConsentMoment = { at, source: String(recorded.source).slice(0, 200), choiceMade: recorded.choiceMade === true, purposes };
+  const moment: ConsentMoment = {
+    at,
+    source: String(recorded.source).slice(0, 200),
+    choiceMade: recorded.choiceMade === true,
+    purposes: copyPurposes(recorded.purposes),
+  };
   if (moments.length >= LIMITS.consentMoments) moments[moments.length - 1] = moment;
   else moments.push(moment);
 }

@@ -73,9 +73,8 @@ export function wrongPurpose({ visit, site, classify }: RuleContext): Finding[] 
       };
       if (typeof known.detail === 'string') classification.detail = known.detail;
       const evidence: EvidenceItem[] = [
-        subject.cookie
-          ? { type: 'declaration', source: String(declared.source), name: declared.name, purpose: declared.purpose }
-          : { type: 'declaration', source: String(declared.source), name: declared.name, purpose: declared.purpose, classification },
+        // the classification sits on the observed cookie's evidence, else on the declaration
+        { type: 'declaration', source: String(declared.source), name: declared.name, purpose: declared.purpose, ...(subject.cookie ? {} : { classification }) },
       ];
       if (subject.cookie) {
         evidence.push({
