@@ -28,6 +28,10 @@ export function manifestFor(target: Browser): ManifestV3Export {
     };
     // Firefox-only: resolve CNAMEs to uncloak first-party-disguised trackers.
     manifest.permissions = [...(baseManifest.permissions as string[]), 'dns'];
+  } else {
+    // Chromium-only: the navigations a site's service worker answers start no request of the tab
+    // (src/background/navigations.ts). Chrome words it as `tabs` already does ("Read your browsing history").
+    manifest.permissions = [...(baseManifest.permissions as string[]), 'webNavigation'];
   }
   return manifest as unknown as ManifestV3Export;
 }

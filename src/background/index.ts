@@ -15,6 +15,7 @@ import { applyGpc } from './gpc.ts';
 import { clearHistory, pruneHistory, readHistory, saveHistory, summaryOfReport, summaryOfState } from './history.ts';
 import { onPageActivated, onPageEvents, onPageSnapshot } from './page-messages.ts';
 import { refreshSnapshot, reportForVisit } from './report.ts';
+import { forgetNavigations, registerNavigationListeners } from './navigations.ts';
 import { registerRequestListeners, setRecordHeaders } from './requests.ts';
 import { allTabs, deleteTab, getTab, persisted, restoreTabs } from './tab-store.ts';
 import { loadTrackerDatabase } from './tracker-db.ts';
@@ -38,6 +39,7 @@ const ready = start();
 
 // 1. Network and cookies: the "does" side.
 registerRequestListeners(ready);
+registerNavigationListeners(ready);
 registerCookieListener(ready);
 
 // 2. Tabs: a closed tab's visit goes to history and its state is dropped.
@@ -46,6 +48,7 @@ browser.tabs.onRemoved.addListener((tabId) => {
     const state = getTab(tabId);
     if (state) void saveHistory(summaryOfState(state)).catch(() => undefined);
     deleteTab(tabId);
+    forgetNavigations(tabId);
     forgetBadge(tabId);
     reportCache.delete(tabId);
   });

@@ -30,7 +30,12 @@ export function onPageEvents(ctx: BackgroundContext, events: unknown, sender: Ru
     else if (event.type === 'navigation') recordNavigation(current, event.url, event.kind, at);
     else if (event.type === 'restored') {
       // Shown again from the back/forward cache: a new visit, so two pages' observations never mix.
-      if (event.url !== current.url && sender.frameId === 0) {
+      if (sender.frameId !== 0) continue;
+      if (current.servedByServiceWorker && event.url === current.url && current.requests.length === 0) {
+        // the navigation listener took this restore for a service worker's answer (it had forgotten the document)
+        delete current.servedByServiceWorker;
+        current.restoredFromCache = true;
+      } else if (event.url !== current.url) {
         current = startVisit(tabId, event.url, now, 'browsing', current.gpcSent);
         current.restoredFromCache = true;
         setTab(current);

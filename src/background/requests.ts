@@ -16,6 +16,7 @@ import {
   startVisit,
   type VisitState,
 } from '../core/observe/visit-state.ts';
+import { serviceWorkerOrigin, visitForWorker } from '../core/observe/service-worker.ts';
 import { isNetworkUrl } from '../core/party.ts';
 import { NETWORK_TEXT_IS_BYTES, networkText } from '../shared/quirks.ts';
 import { type RequestEventName, requestListenerSpecs } from '../shared/request-listeners.ts';
@@ -23,7 +24,8 @@ import { updateBadge } from './badge.ts';
 import { uncloak } from './cname.ts';
 import type { BackgroundContext } from './context.ts';
 import { saveHistory, summaryOfState } from './history.ts';
-import { getPrerender, getTab, markDirty, setPrerender, setTab } from './tab-store.ts';
+import { navigationRequested, startNavigationFetchedByWorker } from './navigations.ts';
+import { allTabs, getPrerender, getTab, markDirty, setPrerender, setTab } from './tab-store.ts';
 
 const FILTER: WebRequest.RequestFilter = { urls: ['<all_urls>'] };
 
@@ -121,11 +123,6 @@ type RequestDetails = {
   originUrl?: string | undefined;
 };
 
-/** Requests of a tab, to the network. */
-function isObserved(d: { tabId: number; url: string }): boolean {
-  return d.tabId >= 0 && isNetworkUrl(d.url);
-}
-
 /**
  * A request of a page Chromium prerenders in the tab (speculation rules) before the visitor opens it: the navigation
  * of a main frame that is not the tab's own (frameId ≠ 0), or a request of a document still prerendering. It must
@@ -144,20 +141,30 @@ function isSpeculative(d: { type: string; frameId: number }): boolean {
   return d.type === 'main_frame' && typeof (d as { documentId?: unknown }).documentId === 'string' && !isPrerender(d);
 }
 
-/** The visit a request belongs to: the tab's, or its prerender's. */
-function visitOf(d: { tabId: number; type: string; frameId: number }): VisitState | undefined {
-  return isPrerender(d) ? getPrerender(d.tabId) : getTab(d.tabId);
+/**
+ * The visit a request to the network belongs to: its tab's, its prerender's, or, for a request of a site's service
+ * worker (no tab), the visit of the page the worker works for (core/observe/service-worker.ts).
+ */
+function visitOf(d: RequestDetails): VisitState | undefined {
+  if (d.tabId >= 0) return isNetworkUrl(d.url) ? (isPrerender(d) ? getPrerender(d.tabId) : getTab(d.tabId)) : undefined;
+  const origin = d.tabId === -1 && isNetworkUrl(d.url) ? serviceWorkerOrigin(d as RequestDetails & { initiator?: string }) : null;
+  return origin === null ? undefined : (visitForWorker(allTabs(), origin) ?? undefined);
 }
 
 function onBeforeRequest(ctx: BackgroundContext, d: WebRequest.OnBeforeRequestDetailsType): void {
-  if (!isObserved(d)) return;
-  const prerender = isPrerender(d);
   let state = visitOf(d);
-  if (d.type === 'main_frame' && !isSpeculative(d) && (!state || !isKnownRequest(state, d.requestId))) {
+  if (d.tabId < 0) {
+    // Chromium: a worker's fetch of a navigation under way in a tab it controls starts that tab's visit
+    if (d.type === 'xmlhttprequest' && !(state && isKnownRequest(state, d.requestId))) {
+      const origin = serviceWorkerOrigin(d as RequestDetails & { initiator?: string });
+      state = (origin !== null && startNavigationFetchedByWorker(ctx, origin, d.url)) || state;
+    }
+  } else if (d.type === 'main_frame' && !isSpeculative(d) && isNetworkUrl(d.url) && (!state || !isKnownRequest(state, d.requestId))) {
     // A top-level navigation starts a new visit (a prerender's, kept apart); the redirect hops stay in it.
     const next = startVisit(d.tabId, d.url, d.timeStamp, 'browsing', ctx.prefs.gpc);
-    if (prerender) setPrerender(next);
+    if (isPrerender(d)) setPrerender(next);
     else {
+      navigationRequested(d.tabId);
       if (state) void saveHistory(summaryOfState(state)).catch(() => undefined);
       setTab(next);
     }
@@ -171,7 +178,8 @@ function onBeforeRequest(ctx: BackgroundContext, d: WebRequest.OnBeforeRequestDe
 function ensureRequest(ctx: BackgroundContext, state: VisitState, d: RequestDetails): void {
   if (isPending(state, d.requestId)) return;
   const speculative = isSpeculative(d);
-  if (d.type === 'main_frame' && !speculative) state.url = d.url.slice(0, LIMITS.urlLength);
+  const serviceWorker = d.tabId < 0;
+  if (d.type === 'main_frame' && !speculative && !serviceWorker) state.url = d.url.slice(0, LIMITS.urlLength);
   const initiator = (d as { initiator?: string }).initiator ?? d.originUrl;
   const cls = classifyRequest(ctx.db, d.url, state.url, state.topSite, d.type);
   recordRequest(
@@ -185,6 +193,7 @@ function ensureRequest(ctx: BackgroundContext, state: VisitState, d: RequestDeta
       initiator,
       timeStamp: d.timeStamp,
       ...(speculative ? { speculative } : {}),
+      ...(serviceWorker ? { serviceWorker } : {}),
     },
     cls,
   );
@@ -202,19 +211,17 @@ function ensureRequest(ctx: BackgroundContext, state: VisitState, d: RequestDeta
 }
 
 function onSendHeaders(ctx: BackgroundContext, d: WebRequest.OnSendHeadersDetailsType): void {
-  if (!isObserved(d)) return;
   const state = visitOf(d);
   if (!state) return; // requests of a page that started before Candor did
   ensureRequest(ctx, state, d);
   const headers = headerList(d.requestHeaders);
   recordSent(state, d.requestId, summarizeSent(headers, d.url), recordHeaders ? headerPairs(headers) : undefined);
-  markDirty(d.tabId);
+  markDirty(state.tabId);
 }
 
 type ResponseDetails = WebRequest.OnCompletedDetailsType | WebRequest.OnBeforeRedirectDetailsType;
 
 function onResponse(ctx: BackgroundContext, d: ResponseDetails, redirect: boolean): void {
-  if (!isObserved(d)) return;
   const state = visitOf(d);
   if (!state) return;
   if (!isPending(state, d.requestId)) {
@@ -249,23 +256,21 @@ function onResponse(ctx: BackgroundContext, d: ResponseDetails, redirect: boolea
     recordCompleted(state, d.requestId, d.statusCode, d.fromCache, d.ip, false);
     recordRedirect(state, d.requestId);
   } else recordCompleted(state, d.requestId, d.statusCode, d.fromCache, d.ip);
-  markDirty(d.tabId);
+  markDirty(state.tabId);
 }
 
 /** Firefox only (request-listeners.ts): the status of a response the browser may stop reading before it completes. */
 function onHeadersReceived(d: WebRequest.OnHeadersReceivedDetailsType): void {
-  if (!isObserved(d)) return;
   const state = visitOf(d);
   if (!state || !isPending(state, d.requestId)) return;
   recordCompleted(state, d.requestId, d.statusCode, false, undefined, false);
 }
 
 function onError(ctx: BackgroundContext, d: WebRequest.OnErrorOccurredDetailsType): void {
-  if (!isObserved(d)) return;
   const state = visitOf(d);
   if (!state) return;
   // A request stopped before its headers were sent (blocked, cancelled, refused) is still a request the page made.
   if (!isPending(state, d.requestId)) ensureRequest(ctx, state, d);
   recordError(state, d.requestId, d.error);
-  markDirty(d.tabId);
+  markDirty(state.tabId);
 }

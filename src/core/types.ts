@@ -87,6 +87,11 @@ export interface ObservedRequest {
   redirectedFrom?: string;
   /** a prefetch the page asked the browser for (speculation rules), not a navigation of the tab */
   speculative?: boolean;
+  /**
+   * made by the site's service worker for its pages: the fetch the server saw when the worker passed a page's request
+   * on, or the worker's own (a beacon, precaching)
+   */
+  serviceWorker?: boolean;
   error?: string;
   /** response body size in bytes where known */
   size?: number;
@@ -262,6 +267,11 @@ export interface Visit {
    * and its first requests were made before the page was shown
    */
   prerendered?: boolean;
+  /**
+   * Chromium: the site's service worker answered the page's navigation, so the page's requests reached the network as
+   * the worker's (`serviceWorker` requests); a page the worker answered from its cache made no request for itself
+   */
+  servedByServiceWorker?: boolean;
   /** phased checks: what the banner automation did (`rejected via onetrust`, `no rule matched`) */
   interaction?: { cmp: string | null; action: string; ok: boolean; detail?: string };
 }

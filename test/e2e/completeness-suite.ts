@@ -200,5 +200,57 @@ export function completenessSuite(kind: BrowserKind): void {
       expect((restored?.observed.requests ?? []).map((r) => r.url).filter((u) => u.includes('zoo-ads') || u === story)).toEqual([]);
       expect(await b.report(story)).toBeNull();
     });
+
+    test('a page its service worker answers: every fetch the servers saw is in the visit, the worker’s own beacon and cookie too', async () => {
+      // The first visit installs the worker; from the second on it passes every fetch of the page to the network and
+      // sends a beacon of its own. Chromium then reports neither the navigation nor the page's fetches as the tab's.
+      const shop = 'https://www.worker-shop.example/';
+      const workerHosts = new Set(['www.worker-shop.example', 'cdn.worker-assets.example']);
+      // a tab of its own: the test before leaves its tab in a back navigation
+      const tab = await b.newPage();
+      await tab.goto(shop, { waitUntil: 'load' });
+      await tab.waitForFunction(() => document.documentElement.dataset.sw === 'installed', { timeout: 10_000 });
+      await b.message('flush', {});
+      // the worker's script is fetched without a tab too
+      expect((await b.report(shop))?.visits[0]?.observed.requests.find((r) => r.url === `${shop}sw.js`)).toMatchObject({
+        serviceWorker: true,
+        party: 'first',
+        status: 200,
+      });
+      const before = internet.requests.length;
+      await tab.goto(shop, { waitUntil: 'load' });
+      await tab.waitForFunction(() => document.documentElement.dataset.sw === 'controlled', { timeout: 10_000 });
+      const seenByServers = () =>
+        internet.requests
+          .slice(before)
+          .filter((r) => workerHosts.has(r.host) && r.url.pathname !== '/favicon.ico' && r.url.pathname !== '/.well-known/gpc.json')
+          .map((r) => key(r.method, r.url.href));
+      const beacon = `https://cdn.worker-assets.example/sw-beacon?page=${encodeURIComponent(shop)}`;
+      let shopVisit: Visit | undefined;
+      await expect
+        .poll(
+          async () => {
+            await b.message('flush', {});
+            shopVisit = (await b.report(shop))?.visits[0];
+            const listed = (shopVisit?.observed.requests ?? []).filter((r) => r.url !== `${shop}favicon.ico`).map((r) => key(r.method, r.url));
+            return listed.sort();
+          },
+          { timeout: 15_000 },
+        )
+        .toEqual(seenByServers().sort());
+      // the servers saw the page, its image, its fetch and the worker's beacon: all made by the worker
+      expect(seenByServers()).toEqual(expect.arrayContaining([key('GET', shop), key('GET', beacon), key('GET', `${shop}api/basket?cart=c4rt1d`)]));
+      const requests = shopVisit?.observed.requests ?? [];
+      expect(requests.filter((r) => r.url !== `${shop}sw.js` && r.url !== `${shop}favicon.ico`).every((r) => r.serviceWorker === true)).toBe(true);
+      expect(requests.find((r) => r.url === beacon)).toMatchObject({ party: 'third', site: 'worker-assets.example', status: 200 });
+      // a new visit, not the first one's: its requests are this load's only
+      expect(requests.filter((r) => r.url === shop)).toHaveLength(1);
+      if (kind === 'chromium') expect(shopVisit?.servedByServiceWorker).toBe(true);
+      expect(shopVisit?.observed.cookies.find((c) => c.name === 'wa_uid')).toMatchObject({
+        party: 'third',
+        setBy: { via: 'http', url: beacon },
+      });
+      await tab.close();
+    });
   });
 }

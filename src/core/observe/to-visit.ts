@@ -127,6 +127,7 @@ export function toVisit(state: VisitState, ctx: VisitContext): Visit {
   if (state.navigations?.length) visit.navigations = state.navigations;
   if (state.restoredFromCache) visit.restoredFromCache = true;
   if (state.prerendered) visit.prerendered = true;
+  if (state.servedByServiceWorker) visit.servedByServiceWorker = true;
   const { requests, cookies: droppedCookies, storage: droppedStorage } = state.dropped;
   if (requests + droppedCookies + droppedStorage > 0) {
     visit.observed.truncated = { requests, cookies: droppedCookies, storage: droppedStorage };

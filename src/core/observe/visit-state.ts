@@ -87,6 +87,8 @@ export interface VisitState {
   restoredFromCache?: boolean;
   /** Chromium prerendered the page before the visitor opened it: its first requests were made before that */
   prerendered?: boolean;
+  /** Chromium: the site's service worker answered the navigation (no request of the tab's own started the visit) */
+  servedByServiceWorker?: boolean;
   /** requestId → body fields carrying identifiers, until the request's headers are seen */
   bodyIdentifiers?: Record<string, string[]>;
   /** requestId → URL of the hop that was just redirected, until the next hop starts */
@@ -147,6 +149,8 @@ export interface RequestStart {
   timeStamp: number;
   /** a prefetch the page asked for (speculation rules), not a navigation */
   speculative?: boolean;
+  /** made by the site's service worker (no tab) */
+  serviceWorker?: boolean;
 }
 
 function since(state: VisitState, timeStamp: number): number {
@@ -192,6 +196,7 @@ export function recordRequest(state: VisitState, start: RequestStart, cls: Reque
   };
   if (start.initiator) request.initiator = start.initiator.slice(0, LIMITS.urlLength);
   if (start.speculative) request.speculative = true;
+  if (start.serviceWorker) request.serviceWorker = true;
   // Chromium and Firefox keep the requestId across redirects: a start after a redirect is the redirect's target.
   if (redirectedFrom !== undefined) request.redirectedFrom = redirectedFrom;
   state.pending[start.requestId] = state.requests.push(request) - 1;
