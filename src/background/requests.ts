@@ -16,6 +16,7 @@ import {
   startVisit,
   type VisitState,
 } from '../core/observe/visit-state.ts';
+import { isFromPageLeft, type RequestOrigin } from '../core/observe/page-left.ts';
 import { serviceWorkerOrigin, visitForWorker } from '../core/observe/service-worker.ts';
 import { isNetworkUrl } from '../core/party.ts';
 import { NETWORK_TEXT_IS_BYTES, networkText } from '../shared/quirks.ts';
@@ -25,7 +26,7 @@ import { uncloak } from './cname.ts';
 import type { BackgroundContext } from './context.ts';
 import { saveHistory, summaryOfState } from './history.ts';
 import { navigationRequested, startNavigationFetchedByWorker } from './navigations.ts';
-import { allTabs, getPrerender, getTab, markDirty, setPrerender, setTab } from './tab-store.ts';
+import { allTabs, getLeft, getPrerender, getTab, markDirty, setPrerender, setTab } from './tab-store.ts';
 
 const FILTER: WebRequest.RequestFilter = { urls: ['<all_urls>'] };
 
@@ -146,7 +147,15 @@ function isSpeculative(d: { type: string; frameId: number }): boolean {
  * worker (no tab), the visit of the page the worker works for (core/observe/service-worker.ts).
  */
 function visitOf(d: RequestDetails): VisitState | undefined {
-  if (d.tabId >= 0) return isNetworkUrl(d.url) ? (isPrerender(d) ? getPrerender(d.tabId) : getTab(d.tabId)) : undefined;
+  if (d.tabId >= 0) {
+    if (!isNetworkUrl(d.url)) return undefined;
+    if (isPrerender(d)) return getPrerender(d.tabId);
+    const state = getTab(d.tabId);
+    if (!state || d.type === 'main_frame') return state;
+    // a request of the page the tab has just left belongs to that page's visit (no visit's once it is no longer kept)
+    const left = getLeft(d.tabId);
+    return isFromPageLeft(d as RequestDetails & RequestOrigin, state, left) ? left : state;
+  }
   const origin = d.tabId === -1 && isNetworkUrl(d.url) ? serviceWorkerOrigin(d as RequestDetails & { initiator?: string }) : null;
   return origin === null ? undefined : (visitForWorker(allTabs(), origin) ?? undefined);
 }
@@ -197,8 +206,12 @@ function ensureRequest(ctx: BackgroundContext, state: VisitState, d: RequestDeta
     },
     cls,
   );
-  // a prerender is no tab's visit yet: nothing to mirror, no badge
-  if (getTab(state.tabId) !== state) return;
+  // a prerender is no tab's visit yet, and the page a tab has left is no longer its visit: nothing to mirror, no badge
+  if (getTab(state.tabId) !== state) {
+    // the left page's history summary counts what it sent on its way out
+    if (getLeft(state.tabId) === state) void saveHistory(summaryOfState(state)).catch(() => undefined);
+    return;
+  }
   markDirty(state.tabId);
   if (cls.tracker) updateBadge(state);
   else if (cls.party === 'first') {

@@ -68,7 +68,21 @@ export function allTabs(): IterableIterator<VisitState> {
   return tabs.values();
 }
 
+// The visit a tab has just left, kept a short while in memory: the requests its page makes as it goes (beacons on
+// `pagehide`) are its own, not the next page's (core/observe/page-left.ts).
+const LEFT_KEPT_MS = 30_000;
+const left = new Map<number, { state: VisitState; until: number }>();
+
+/** The visit the tab left within the last LEFT_KEPT_MS, if any. */
+export function getLeft(tabId: number, now = Date.now()): VisitState | undefined {
+  const entry = left.get(tabId);
+  if (entry && entry.until < now) left.delete(tabId);
+  return entry && entry.until >= now ? entry.state : undefined;
+}
+
 export function setTab(state: VisitState): void {
+  const previous = tabs.get(state.tabId);
+  if (previous && previous !== state) left.set(state.tabId, { state: previous, until: Date.now() + LEFT_KEPT_MS });
   tabs.set(state.tabId, state);
   removed.delete(state.tabId);
   markDirty(state.tabId);
@@ -77,6 +91,7 @@ export function setTab(state: VisitState): void {
 export function deleteTab(tabId: number): void {
   tabs.delete(tabId);
   prerenders.delete(tabId);
+  left.delete(tabId);
   dirty.delete(tabId);
   removed.add(tabId);
   schedule();

@@ -4,6 +4,9 @@
 // cookies and storage each way. The local internet logs what really reached the servers; the report must list every
 // one of those requests — no more, no fewer, including one whose answer the browser discarded (no CORS header) —
 // with its type, party, status and redirect hop, and every cookie with its setter. This is the OpenWPM-style check the observe issue asks for, in each browser.
+// Then the cases where a request is not the tab's own: a page restored from the back/forward cache, beacons a page
+// sends as it is left (the left page's, not the next one's) and a page its service worker answers (the worker's
+// fetches, which carry no tab, are the page's).
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserKind } from '../../src/cli/find-browser.ts';
@@ -199,6 +202,29 @@ export function completenessSuite(kind: BrowserKind): void {
       expect(internet.requests.slice(before).filter((r) => r.host === 'www.speculative-news.example' && r.url.pathname === '/other.html')).toEqual([]);
       expect((restored?.observed.requests ?? []).map((r) => r.url).filter((u) => u.includes('zoo-ads') || u === story)).toEqual([]);
       expect(await b.report(story)).toBeNull();
+    });
+
+    test('what a page sends as the visitor leaves it is that page’s, not the next page’s', async () => {
+      // The news page reports the time spent on `pagehide` (a beacon and a keepalive fetch); the reader goes on to a
+      // bakery on another site. The requests reach the servers after the bakery's visit has started in the tab.
+      const news = 'https://www.leaving-news.example/';
+      const bakery = 'https://www.quiet-bakery.example/';
+      const tab = await b.newPage();
+      await tab.goto(news, { waitUntil: 'load' });
+      await b.message('flush', {});
+      const before = internet.requests.length;
+      await tab.goto(bakery, { waitUntil: 'load' });
+      const sentOnLeaving = () => internet.requests.slice(before).filter((r) => r.url.pathname === '/bye' || r.url.pathname === '/keepalive');
+      await expect.poll(() => sentOnLeaving().length, { timeout: 10_000 }).toBe(2);
+      await b.message('flush', {});
+      const bakeryVisit = (await b.report(bakery))?.visits[0];
+      expect(bakeryVisit?.observed.requests.map((r) => r.url)).toContain(bakery);
+      expect((bakeryVisit?.observed.requests ?? []).filter((r) => r.site === 'zoo-ads.example' || r.site === 'zoo-data.example')).toEqual([]);
+      // the news visit's history counts them: its page talked to no third party before it was left
+      await expect
+        .poll(async () => (await b.message('getHistory', {})).find((h) => h.url === news)?.thirdParties, { timeout: 10_000 })
+        .toBe(2);
+      await tab.close();
     });
 
     test('a page its service worker answers: every fetch the servers saw is in the visit, the worker’s own beacon and cookie too', async () => {
