@@ -36,6 +36,7 @@ export function onPageEvents(ctx: BackgroundContext, events: unknown, sender: Ru
         delete current.servedByServiceWorker;
         current.restoredFromCache = true;
       } else if (event.url !== current.url) {
+        void saveHistory(summaryOfState(current)).catch(() => undefined);
         current = startVisit(tabId, event.url, now, 'browsing', current.gpcSent);
         current.restoredFromCache = true;
         setTab(current);

@@ -36,7 +36,9 @@ function carriesPageUrl(requestUrl: string, pageUrls: readonly string[]): boolea
 export function loggedItems(request: ObservedRequest, pageUrls: readonly string[]): Set<LogItem> {
   // any request reveals the address it came from and when
   const items = new Set<LogItem>(['ip', 'time']);
-  if (request.type === 'main_frame' || carriesPageUrl(request.url, pageUrls)) items.add('page');
+  // the page itself: its navigation, or a service worker's fetch of it (Chromium, a page the worker answers)
+  const isPage = request.type === 'main_frame' || (request.serviceWorker === true && pageUrls.includes(request.url));
+  if (isPage || carriesPageUrl(request.url, pageUrls)) items.add('page');
   const sent = request.sent;
   if (sent === null) return items;
   if (sent.referer) items.add('referrer');

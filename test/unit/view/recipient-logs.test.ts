@@ -21,6 +21,8 @@ describe('loggedItems', () => {
     ['page URL in the query, plain', { url: `https://ga.example/collect?u=${PAGE}`, sent: null }, ['ip', 'time', 'page']],
     ['a URL that merely starts like the page', { url: `${PAGE}.css`, party: 'first' }, ['ip', 'time']],
     ['the page itself', { type: 'main_frame', url: PAGE, party: 'first' }, ['ip', 'time', 'page']],
+    ['the page fetched by its service worker', { type: 'xmlhttprequest', url: PAGE, party: 'first', serviceWorker: true }, ['ip', 'time', 'page']],
+    ['the page’s URL fetched by the page itself', { type: 'xmlhttprequest', url: PAGE, party: 'first' }, ['ip', 'time']],
   ])('%s', (_name, overrides, expected) => {
     const items = loggedItems(request(overrides), [PAGE]);
     expect(LOG_ITEMS.filter((i) => items.has(i))).toEqual(expected);
