@@ -16,6 +16,7 @@ import {
   startVisit,
   type VisitState,
 } from '../core/observe/visit-state.ts';
+import { absorbAbandoned, isAbortedNavigation, keepsPageOnScreen } from '../core/observe/abandoned.ts';
 import { isFromPageLeft, type RequestOrigin } from '../core/observe/page-left.ts';
 import { serviceWorkerOrigin, visitForWorker } from '../core/observe/service-worker.ts';
 import { isNetworkUrl } from '../core/party.ts';
@@ -26,7 +27,7 @@ import { uncloak } from './cname.ts';
 import type { BackgroundContext } from './context.ts';
 import { saveHistory, summaryOfState } from './history.ts';
 import { navigationRequested, startNavigationFetchedByWorker } from './navigations.ts';
-import { allTabs, getLeft, getPrerender, getTab, markDirty, setPrerender, setTab } from './tab-store.ts';
+import { allTabs, getLeft, getPrerender, getTab, leftVisits, markDirty, returnToLeft, setPrerender, setTab } from './tab-store.ts';
 
 const FILTER: WebRequest.RequestFilter = { urls: ['<all_urls>'] };
 
@@ -157,7 +158,9 @@ function visitOf(d: RequestDetails): VisitState | undefined {
     return isFromPageLeft(d as RequestDetails & RequestOrigin, state, left) ? left : state;
   }
   const origin = d.tabId === -1 && isNetworkUrl(d.url) ? serviceWorkerOrigin(d as RequestDetails & { initiator?: string }) : null;
-  return origin === null ? undefined : (visitForWorker(allTabs(), origin) ?? undefined);
+  if (origin === null) return undefined;
+  // Chromium hands a keepalive fetch still running when its page is gone to the browser: it has no tab any more
+  return visitForWorker(allTabs(), origin) ?? visitForWorker(leftVisits(), origin) ?? undefined;
 }
 
 function onBeforeRequest(ctx: BackgroundContext, d: WebRequest.OnBeforeRequestDetailsType): void {
@@ -171,6 +174,7 @@ function onBeforeRequest(ctx: BackgroundContext, d: WebRequest.OnBeforeRequestDe
   } else if (d.type === 'main_frame' && !isSpeculative(d) && isNetworkUrl(d.url) && (!state || !isKnownRequest(state, d.requestId))) {
     // A top-level navigation starts a new visit (a prerender's, kept apart); the redirect hops stay in it.
     const next = startVisit(d.tabId, d.url, d.timeStamp, 'browsing', ctx.prefs.gpc);
+    next.navigationId = d.requestId;
     if (isPrerender(d)) setPrerender(next);
     else {
       navigationRequested(d.tabId);
@@ -187,7 +191,8 @@ function onBeforeRequest(ctx: BackgroundContext, d: WebRequest.OnBeforeRequestDe
 function ensureRequest(ctx: BackgroundContext, state: VisitState, d: RequestDetails): void {
   if (isPending(state, d.requestId)) return;
   const speculative = isSpeculative(d);
-  const serviceWorker = d.tabId < 0;
+  // no tab: a service worker's, when the visit is a tab's own (see visitOf)
+  const serviceWorker = d.tabId < 0 && getTab(state.tabId) === state;
   if (d.type === 'main_frame' && !speculative && !serviceWorker) state.url = d.url.slice(0, LIMITS.urlLength);
   const initiator = (d as { initiator?: string }).initiator ?? d.originUrl;
   const cls = classifyRequest(ctx.db, d.url, state.url, state.topSite, d.type);
@@ -270,6 +275,27 @@ function onResponse(ctx: BackgroundContext, d: ResponseDetails, redirect: boolea
     recordRedirect(state, d.requestId);
   } else recordCompleted(state, d.requestId, d.statusCode, d.fromCache, d.ip);
   markDirty(state.tabId);
+  if (!redirect && isTabNavigation(d, state)) {
+    const disposition = headers.find((h) => h.name.toLowerCase() === 'content-disposition')?.value;
+    if (keepsPageOnScreen(d.statusCode, disposition)) returnToPage(ctx, d.tabId);
+  }
+}
+
+/** The navigation that started the tab's current visit (not a prerender's, not a prefetch). */
+function isTabNavigation(d: RequestDetails, state: VisitState): boolean {
+  return state.navigationId === d.requestId && d.tabId >= 0 && getTab(d.tabId) === state;
+}
+
+/**
+ * The tab's navigation did not replace the page on screen (core/observe/abandoned.ts): the page's visit is the tab's
+ * again, with the navigation's request in it.
+ */
+function returnToPage(ctx: BackgroundContext, tabId: number): void {
+  const back = returnToLeft(tabId);
+  if (!back) return;
+  const { page, abandoned } = back;
+  absorbAbandoned(page, abandoned, (r) => classifyRequest(ctx.db, r.url, page.url, page.topSite, r.type));
+  updateBadge(page);
 }
 
 /** Firefox only (request-listeners.ts): the status of a response the browser may stop reading before it completes. */
@@ -282,8 +308,14 @@ function onHeadersReceived(d: WebRequest.OnHeadersReceivedDetailsType): void {
 function onError(ctx: BackgroundContext, d: WebRequest.OnErrorOccurredDetailsType): void {
   const state = visitOf(d);
   if (!state) return;
-  // A request stopped before its headers were sent (blocked, cancelled, refused) is still a request the page made.
-  if (!isPending(state, d.requestId)) ensureRequest(ctx, state, d);
+  if (!isPending(state, d.requestId)) {
+    // a navigation another one took over is stopped after the newer one began: it is not the newer visit's
+    if (d.type === 'main_frame' && state.navigationId !== d.requestId && !isKnownRequest(state, d.requestId)) return;
+    // A request stopped before its headers were sent (blocked, cancelled, refused) is still a request the page made.
+    ensureRequest(ctx, state, d);
+  }
   recordError(state, d.requestId, d.error);
   markDirty(state.tabId);
+  // stopped before it committed (the visitor pressed stop; Firefox's 204): the page on screen stays
+  if (isTabNavigation(d, state) && isAbortedNavigation(d.error)) returnToPage(ctx, d.tabId);
 }

@@ -80,6 +80,30 @@ export function getLeft(tabId: number, now = Date.now()): VisitState | undefined
   return entry && entry.until >= now ? entry.state : undefined;
 }
 
+/**
+ * The tab's navigation never replaced the page on screen (a download, a 204, a stop): the visit it left is the tab's
+ * again. Returns that visit and the one given up, or null when the left visit is no longer kept.
+ */
+export function returnToLeft(tabId: number): { page: VisitState; abandoned: VisitState } | null {
+  const page = getLeft(tabId);
+  const abandoned = tabs.get(tabId);
+  if (!page || !abandoned) return null;
+  left.delete(tabId);
+  tabs.set(tabId, page);
+  markDirty(tabId);
+  return { page, abandoned };
+}
+
+/** The visits tabs have left within the last LEFT_KEPT_MS. */
+export function leftVisits(now = Date.now()): VisitState[] {
+  const kept: VisitState[] = [];
+  for (const [tabId, entry] of left) {
+    if (entry.until < now) left.delete(tabId);
+    else kept.push(entry.state);
+  }
+  return kept;
+}
+
 export function setTab(state: VisitState): void {
   const previous = tabs.get(state.tabId);
   if (previous && previous !== state) left.set(state.tabId, { state: previous, until: Date.now() + LEFT_KEPT_MS });

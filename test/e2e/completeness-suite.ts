@@ -5,8 +5,8 @@
 // one of those requests — no more, no fewer, including one whose answer the browser discarded (no CORS header) —
 // with its type, party, status and redirect hop, and every cookie with its setter. This is the OpenWPM-style check the observe issue asks for, in each browser.
 // Then the cases where a request is not the tab's own: a page restored from the back/forward cache, beacons a page
-// sends as it is left (the left page's, not the next one's) and a page its service worker answers (the worker's
-// fetches, which carry no tab, are the page's).
+// sends as it is left (the left page's, not the next one's), a download or a 204 (the page stays on screen, and its
+// visit goes on) and a page its service worker answers (the worker's fetches, which carry no tab, are the page's).
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserKind } from '../../src/cli/find-browser.ts';
@@ -37,6 +37,8 @@ const zooRoutes: Route[] = [
       ? { status: 302, headers: { location: HOP2, 'set-cookie': 'hop_id=h0p1d2e3f4a5b6c7; Path=/; Max-Age=86400; Secure; SameSite=None' } }
       : null,
   (req) => (req.host === 'r2.zoo-ads.example' && req.url.pathname === '/hop2' ? { status: 302, headers: { location: FINAL } } : null),
+  // a link the shop answers with 204 No Content: the browser stays on the page
+  (req) => (req.host === 'www.download-shop.example' && req.url.pathname === '/no-content' ? { status: 204 } : null),
 ];
 
 /**
@@ -226,6 +228,34 @@ export function completenessSuite(kind: BrowserKind): void {
       await expect
         .poll(async () => (await b.message('getHistory', {})).find((h) => h.url === news)?.thirdParties, { timeout: 10_000 })
         .toBe(2);
+      await tab.close();
+    });
+
+    test('a download or a 204 leaves the page on screen: its visit goes on, with those requests in it', async () => {
+      const shop = 'https://www.download-shop.example/';
+      const catalogue = 'https://files.download-cdn.example/catalogue.csv';
+      const tab = await b.newPage();
+      await tab.goto(shop, { waitUntil: 'load' });
+      await tab.click('#catalogue');
+      await expect.poll(() => internet.requests.some((r) => r.url.href === catalogue), { timeout: 5_000 }).toBe(true);
+      await tab.click('#nothing');
+      await expect.poll(() => internet.requests.some((r) => r.url.pathname === '/no-content'), { timeout: 5_000 }).toBe(true);
+      // the shop is still on screen and still making requests
+      await tab.evaluate(() => fetch('/after-download?n=1').catch(() => undefined));
+      await expect
+        .poll(
+          async () => {
+            await b.message('flush', {});
+            return (await b.report(shop))?.visits[0]?.observed.requests.map((r) => `${r.url} ${r.status}`) ?? [];
+          },
+          { timeout: 10_000 },
+        )
+        .toEqual(expect.arrayContaining([`${shop} 200`, `${catalogue} 200`, `${shop}no-content 204`, `${shop}after-download?n=1 404`]));
+      const visit = (await b.report(shop))?.visits[0];
+      // the file came from another site: a third party of the shop's, not a page of its own
+      expect(visit?.observed.requests.find((r) => r.url === catalogue)).toMatchObject({ party: 'third', site: 'download-cdn.example', status: 200 });
+      expect(visit?.observed.requests.find((r) => r.url === `${shop}no-content`)).toMatchObject({ party: 'first', status: 204 });
+      expect(await b.report(catalogue)).toBeNull();
       await tab.close();
     });
 

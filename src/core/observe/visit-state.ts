@@ -87,6 +87,8 @@ export interface VisitState {
   restoredFromCache?: boolean;
   /** Chromium prerendered the page before the visitor opened it: its first requests were made before that */
   prerendered?: boolean;
+  /** webRequest requestId of the top-level navigation that started the visit */
+  navigationId?: string;
   /** Chromium: the site's service worker answered the navigation (no request of the tab's own started the visit) */
   servedByServiceWorker?: boolean;
   /** requestId → body fields carrying identifiers, until the request's headers are seen */
