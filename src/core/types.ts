@@ -89,7 +89,8 @@ export interface ObservedRequest {
   speculative?: boolean;
   /**
    * made by the site's service worker for its pages: the fetch the server saw when the worker passed a page's request
-   * on, or the worker's own (a beacon, precaching)
+   * on, or the worker's own (a beacon, precaching). The browser names no tab for these; a shared worker's fetches
+   * arrive the same way and are flagged alike.
    */
   serviceWorker?: boolean;
   error?: string;
