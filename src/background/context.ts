@@ -7,3 +7,15 @@ export interface BackgroundContext {
   prefs: Preferences;
   browser: string;
 }
+
+/**
+ * Runs a browser event's handler; a listener must never throw: one odd event must not cost the observations already
+ * made. `what` names the event in the console warning.
+ */
+export function safely(what: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    console.warn(`Candor: ${what} skipped`, error);
+  }
+}

@@ -5,7 +5,7 @@
 // as a request of the tab (and asks for no webNavigation permission).
 import browser, { type WebNavigation } from 'webextension-polyfill';
 import { startVisit, type VisitState } from '../core/observe/visit-state.ts';
-import type { BackgroundContext } from './context.ts';
+import { type BackgroundContext, safely } from './context.ts';
 import { saveHistory, summaryOfState } from './history.ts';
 import { getTab, setTab } from './tab-store.ts';
 
@@ -87,22 +87,14 @@ function onCommitted(ctx: BackgroundContext, d: NavigationDetails): void {
   startServedVisit(ctx, d.tabId, { ...navigation, url: d.url });
 }
 
-function safely(fn: () => void): void {
-  try {
-    fn();
-  } catch (error) {
-    console.warn('Candor: navigation event skipped', error);
-  }
-}
-
 export function registerNavigationListeners(ready: Promise<BackgroundContext>): void {
   if (__CANDOR_BROWSER__ !== 'chrome') return;
   // through `ready` like the request events, so that all are handled in the order they came
   browser.webNavigation.onBeforeNavigate.addListener((d: WebNavigation.OnBeforeNavigateDetailsType) => {
-    void ready.then(() => safely(() => onBeforeNavigate(d as NavigationDetails)));
+    void ready.then(() => safely('navigation event', () => onBeforeNavigate(d as NavigationDetails)));
   });
   browser.webNavigation.onCommitted.addListener((d: WebNavigation.OnCommittedDetailsType) => {
-    void ready.then((ctx) => safely(() => onCommitted(ctx, d as NavigationDetails)));
+    void ready.then((ctx) => safely('navigation event', () => onCommitted(ctx, d as NavigationDetails)));
   });
 }
 

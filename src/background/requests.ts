@@ -24,7 +24,7 @@ import { NETWORK_TEXT_IS_BYTES, networkText } from '../shared/quirks.ts';
 import { type RequestEventName, requestListenerSpecs } from '../shared/request-listeners.ts';
 import { updateBadge } from './badge.ts';
 import { uncloak } from './cname.ts';
-import type { BackgroundContext } from './context.ts';
+import { type BackgroundContext, safely } from './context.ts';
 import { saveHistory, summaryOfState } from './history.ts';
 import { navigationRequested, startNavigationFetchedByWorker } from './navigations.ts';
 import { allTabs, getLeft, getPrerender, getTab, leftVisits, markDirty, returnToLeft, setPrerender, setTab } from './tab-store.ts';
@@ -48,40 +48,31 @@ function headerPairs(headers: HeaderList): [string, string][] {
   return headers.slice(0, 200).map((h) => [h.name.toLowerCase(), (h.value ?? '').slice(0, 8192)]);
 }
 
-function safely(fn: () => void): void {
-  try {
-    fn();
-  } catch (error) {
-    // A listener must never throw: one odd request must not cost the observations already made.
-    console.warn('Candor: request event skipped', error);
-  }
-}
-
 /** The handler of each event in request-listeners.ts (which says why these events and no others). */
 function handlers(ready: Promise<BackgroundContext>): Record<RequestEventName, (d: never) => undefined> {
   return {
     onBeforeRequest: (d: WebRequest.OnBeforeRequestDetailsType) => {
-      void ready.then((ctx) => safely(() => onBeforeRequest(ctx, d)));
+      void ready.then((ctx) => safely('request event', () => onBeforeRequest(ctx, d)));
       return undefined;
     },
     onSendHeaders: (d: WebRequest.OnSendHeadersDetailsType) => {
-      void ready.then((ctx) => safely(() => onSendHeaders(ctx, d)));
+      void ready.then((ctx) => safely('request event', () => onSendHeaders(ctx, d)));
       return undefined;
     },
     onHeadersReceived: (d: WebRequest.OnHeadersReceivedDetailsType) => {
-      void ready.then(() => safely(() => onHeadersReceived(d)));
+      void ready.then(() => safely('request event', () => onHeadersReceived(d)));
       return undefined;
     },
     onBeforeRedirect: (d: WebRequest.OnBeforeRedirectDetailsType) => {
-      void ready.then((ctx) => safely(() => onResponse(ctx, d, true)));
+      void ready.then((ctx) => safely('request event', () => onResponse(ctx, d, true)));
       return undefined;
     },
     onCompleted: (d: WebRequest.OnCompletedDetailsType) => {
-      void ready.then((ctx) => safely(() => onResponse(ctx, d, false)));
+      void ready.then((ctx) => safely('request event', () => onResponse(ctx, d, false)));
       return undefined;
     },
     onErrorOccurred: (d: WebRequest.OnErrorOccurredDetailsType) => {
-      void ready.then((ctx) => safely(() => onError(ctx, d)));
+      void ready.then((ctx) => safely('request event', () => onError(ctx, d)));
       return undefined;
     },
   };
