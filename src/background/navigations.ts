@@ -4,6 +4,7 @@
 // webNavigation still reports such a navigation, so the visit starts here. Firefox reports the page's navigation
 // as a request of the tab (and asks for no webNavigation permission).
 import browser, { type WebNavigation } from 'webextension-polyfill';
+import { withoutFragment } from '../core/observe/page-left.ts';
 import { startVisit, type VisitState } from '../core/observe/visit-state.ts';
 import { type BackgroundContext, safely } from './context.ts';
 import { saveHistory, summaryOfState } from './history.ts';
@@ -43,8 +44,10 @@ export function navigationRequested(tabId: number): void {
  * starts now, so that the worker's fetch is the new visit's first request.
  */
 export function startNavigationFetchedByWorker(ctx: BackgroundContext, origin: string, url: string): VisitState | undefined {
+  // a fetch names no fragment
+  const page = withoutFragment(url);
   for (const [tabId, navigation] of pending) {
-    if (navigation.origin !== origin || navigation.url !== url) continue;
+    if (navigation.origin !== origin || withoutFragment(navigation.url) !== page) continue;
     pending.delete(tabId);
     return startServedVisit(ctx, tabId, navigation);
   }

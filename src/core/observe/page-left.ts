@@ -11,7 +11,8 @@ export interface RequestOrigin {
   documentUrl?: string | undefined;
 }
 
-function withoutFragment(url: string): string {
+/** A URL without its fragment (`#…`), which no request names. */
+export function withoutFragment(url: string): string {
   const hash = url.indexOf('#');
   return hash < 0 ? url : url.slice(0, hash);
 }
