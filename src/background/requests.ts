@@ -267,8 +267,8 @@ function onResponse(ctx: BackgroundContext, d: ResponseDetails, redirect: boolea
   } else recordCompleted(state, d.requestId, d.statusCode, d.fromCache, d.ip);
   markDirty(state.tabId);
   if (!redirect && isTabNavigation(d, state)) {
-    const disposition = headers.find((h) => h.name.toLowerCase() === 'content-disposition')?.value;
-    if (keepsPageOnScreen(d.statusCode, disposition)) returnToPage(ctx, d.tabId);
+    const header = (name: string) => headers.find((h) => h.name.toLowerCase() === name)?.value;
+    if (keepsPageOnScreen(d.statusCode, header('content-disposition'), header('content-type'))) returnToPage(ctx, d.tabId);
   }
 }
 

@@ -238,6 +238,8 @@ export function completenessSuite(kind: BrowserKind): void {
       await tab.goto(shop, { waitUntil: 'load' });
       await tab.click('#catalogue');
       await expect.poll(() => internet.requests.some((r) => r.url.href === catalogue), { timeout: 5_000 }).toBe(true);
+      await tab.click('#prices');
+      await expect.poll(() => internet.requests.some((r) => r.url.pathname === '/prices.zip'), { timeout: 5_000 }).toBe(true);
       await tab.click('#nothing');
       await expect.poll(() => internet.requests.some((r) => r.url.pathname === '/no-content'), { timeout: 5_000 }).toBe(true);
       // the shop is still on screen and still making requests
@@ -250,7 +252,15 @@ export function completenessSuite(kind: BrowserKind): void {
           },
           { timeout: 10_000 },
         )
-        .toEqual(expect.arrayContaining([`${shop} 200`, `${catalogue} 200`, `${shop}no-content 204`, `${shop}after-download?n=1 404`]));
+        .toEqual(
+          expect.arrayContaining([
+            `${shop} 200`,
+            `${catalogue} 200`,
+            'https://files.download-cdn.example/prices.zip 200',
+            `${shop}no-content 204`,
+            `${shop}after-download?n=1 404`,
+          ]),
+        );
       const visit = (await b.report(shop))?.visits[0];
       // the file came from another site: a third party of the shop's, not a page of its own
       expect(visit?.observed.requests.find((r) => r.url === catalogue)).toMatchObject({ party: 'third', site: 'download-cdn.example', status: 200 });
@@ -298,6 +308,17 @@ export function completenessSuite(kind: BrowserKind): void {
         .toEqual(seenByServers().sort());
       // the servers saw the page, its image, its fetch and the worker's beacon: all made by the worker
       expect(seenByServers()).toEqual(expect.arrayContaining([key('GET', shop), key('GET', beacon), key('GET', `${shop}api/basket?cart=c4rt1d`)]));
+      // every request listed; the beacon's answer (and the cookie it sets) may come a moment later
+      await expect
+        .poll(
+          async () => {
+            await b.message('flush', {});
+            shopVisit = (await b.report(shop))?.visits[0];
+            return shopVisit?.observed.requests.find((r) => r.url === beacon)?.status;
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(200);
       const requests = shopVisit?.observed.requests ?? [];
       expect(requests.filter((r) => r.url !== `${shop}sw.js` && r.url !== `${shop}favicon.ico`).every((r) => r.serviceWorker === true)).toBe(true);
       expect(requests.find((r) => r.url === beacon)).toMatchObject({ party: 'third', site: 'worker-assets.example', status: 200 });

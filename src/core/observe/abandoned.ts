@@ -7,10 +7,19 @@ import type { ObservedRequest } from '../types.ts';
 import type { RequestClass } from './classify-request.ts';
 import { cookieKey, LIMITS, type VisitState } from './visit-state.ts';
 
-/** The answer to a top-level navigation leaves the page on screen: no content, or a file the browser downloads. */
-export function keepsPageOnScreen(statusCode: number | undefined, contentDisposition: string | undefined): boolean {
+// What both browsers show in a tab rather than save (with their PDF viewers, media players and source views).
+const SHOWN = /^(?:text\/|image\/|audio\/|video\/|multipart\/x-mixed-replace|application\/(?:pdf|json|xml|xhtml\+xml|javascript|ecmascript|x-javascript|[\w.+-]+\+(?:xml|json))\s*(?:;|$))/i;
+
+/**
+ * The answer to a top-level navigation leaves the page on screen: no content, or a file the browser downloads (sent
+ * as an attachment, or of a type no tab shows). An answer without a type is sniffed and shown.
+ */
+export function keepsPageOnScreen(statusCode: number | undefined, contentDisposition?: string, contentType?: string): boolean {
   if (statusCode === 204 || statusCode === 205) return true;
-  return typeof contentDisposition === 'string' && /^\s*attachment\b/i.test(contentDisposition);
+  if (statusCode !== undefined && (statusCode < 200 || statusCode >= 300)) return false;
+  if (typeof contentDisposition === 'string' && /^\s*attachment\b/i.test(contentDisposition)) return true;
+  const type = contentType?.trim() ?? '';
+  return type !== '' && !SHOWN.test(type);
 }
 
 /** A top-level navigation stopped before it committed (Chromium's and Firefox's names for it). */

@@ -20,6 +20,30 @@ describe('keepsPageOnScreen', () => {
   ])('status %s, Content-Disposition %s: %s', (status, disposition, expected) => {
     expect(keepsPageOnScreen(status, disposition)).toBe(expected);
   });
+
+  test.each([
+    ['text/html; charset=utf-8', false],
+    ['TEXT/PLAIN', false],
+    ['image/svg+xml', false],
+    ['video/mp4', false],
+    ['application/pdf', false],
+    ['application/json', false],
+    ['application/xhtml+xml; charset=utf-8', false],
+    ['application/rss+xml', false],
+    ['application/ld+json', false],
+    ['', false],
+    ['application/octet-stream', true],
+    ['application/zip', true],
+    ['application/pdfx', true],
+    ['application/vnd.ms-excel', true],
+    ['application/x-msdownload', true],
+  ])('a page sent as %s is downloaded: %s', (type, expected) => {
+    expect(keepsPageOnScreen(200, undefined, type)).toBe(expected);
+  });
+
+  test('an error page is shown whatever its type', () => {
+    expect(keepsPageOnScreen(500, undefined, 'application/octet-stream')).toBe(false);
+  });
 });
 
 test.each([
