@@ -239,7 +239,7 @@ export function completenessSuite(kind: BrowserKind): void {
       await tab.click('#catalogue');
       await expect.poll(() => internet.requests.some((r) => r.url.href === catalogue), { timeout: 5_000 }).toBe(true);
       await tab.click('#prices');
-      await expect.poll(() => internet.requests.some((r) => r.url.pathname === '/prices.zip'), { timeout: 5_000 }).toBe(true);
+      await expect.poll(() => internet.requests.some((r) => r.url.pathname === '/price-list'), { timeout: 5_000 }).toBe(true);
       await tab.click('#nothing');
       await expect.poll(() => internet.requests.some((r) => r.url.pathname === '/no-content'), { timeout: 5_000 }).toBe(true);
       // the shop is still on screen and still making requests
@@ -256,7 +256,7 @@ export function completenessSuite(kind: BrowserKind): void {
           expect.arrayContaining([
             `${shop} 200`,
             `${catalogue} 200`,
-            'https://files.download-cdn.example/prices.zip 200',
+            'https://files.download-cdn.example/price-list 200',
             `${shop}no-content 204`,
             `${shop}after-download?n=1 404`,
           ]),

@@ -12,6 +12,7 @@ const REQUEST_COLUMNS = [
   'phase', 'at_ms', 'method', 'type', 'url', 'site', 'party', 'status', 'error',
   'tracker', 'tracker_organization', 'tracker_category', 'purpose',
   'referer_sent', 'cookies_sent', 'gpc_sent', 'identifiers', 'initiator', 'redirected_from', 'size', 'remote_ip', 'cname',
+  'service_worker',
 ] as const;
 
 const COOKIE_COLUMNS = [
@@ -29,6 +30,7 @@ function requests(report: Report): CsvValue[][] {
       r.tracker?.name, r.tracker?.organization, r.tracker?.category, r.tracker?.purpose,
       r.sent?.referer, r.sent?.cookies, r.sent?.gpc, r.sent?.identifiers.join(' '),
       r.initiator, r.redirectedFrom, r.size, r.remoteIp, r.cname,
+      r.serviceWorker ?? false,
     ]),
   );
 }

@@ -149,6 +149,7 @@ function entry(visit: Visit, pageref: string, request: ObservedRequest): Record<
       ...(request.cname === undefined ? {} : { cname: request.cname }),
       ...(request.fromCache === undefined ? {} : { fromCache: request.fromCache }),
       ...(request.frameId === undefined ? {} : { frameId: request.frameId }),
+      ...(request.serviceWorker ? { serviceWorker: true } : {}),
     },
   };
   if (request.remoteIp !== undefined) result.serverIPAddress = request.remoteIp;

@@ -134,6 +134,7 @@ function requestRow(row: Row, visit: Visit, r: ObservedRequest, index: number): 
     sent: r.sent === null ? null : JSON.stringify(r.sent),
     redirected_from: r.redirectedFrom ?? null,
     cname: r.cname ?? null,
+    service_worker: r.serviceWorker ?? false,
   };
 }
 

@@ -35,6 +35,16 @@ describe('formatCsv', () => {
     expect(failed?.[col('status')]).toBe('');
   });
 
+  test('requests a site’s service worker made are marked', () => {
+    const withWorker = loadReport('report');
+    const first = withWorker.visits[0]?.observed.requests[0];
+    if (first) first.serviceWorker = true;
+    const [header = [], ...rows] = parseCsv(formatCsv(withWorker, 'requests'));
+    const flags = rows.map((r) => r[header.indexOf('service_worker')]);
+    expect(flags[0]).toBe('true');
+    expect(flags.slice(1).every((f) => f === 'false')).toBe(true);
+  });
+
   test('hostile cookies round-trip: quotes, commas and newlines survive, formulas are guarded', () => {
     const [header = [], ...rows] = parseCsv(formatCsv(hostile, 'cookies'));
     const col = (name: string): number => header.indexOf(name);

@@ -69,6 +69,7 @@ describe('toTables', () => {
       tracker: 'Google Analytics',
       time_stamp: '2026-11-26T10:00:01.234Z',
     });
+    expect(ga?.service_worker).toBe(false);
     const gtm = tables.http_requests.find((r) => String(r.url).includes('gtag/js'));
     expect(gtm?.referrer).toBe('https://www.shop.example/basket');
     expect(JSON.parse(String(gtm?.headers))).toContainEqual(['accept', '*/*']);
