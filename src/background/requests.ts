@@ -4,6 +4,7 @@ import { classifyRequest } from '../core/observe/classify-request.ts';
 import { bodyIdentifierKeys, type HeaderList, type RequestBody, summarizeSent } from '../core/observe/sent-data.ts';
 import {
   isKnownRequest,
+  isNavigationUnanswered,
   LIMITS,
   isPending,
   recordBody,
@@ -169,8 +170,10 @@ function onBeforeRequest(ctx: BackgroundContext, d: WebRequest.OnBeforeRequestDe
     if (isPrerender(d)) setPrerender(next);
     else {
       navigationRequested(d.tabId);
-      if (state) void saveHistory(summaryOfState(state)).catch(() => undefined);
-      setTab(next);
+      // a navigation this one takes over before any answer was never a page: no history, and not the page left
+      const shown = state !== undefined && !isNavigationUnanswered(state);
+      if (state && shown) void saveHistory(summaryOfState(state)).catch(() => undefined);
+      setTab(next, shown);
     }
     state = next;
   }

@@ -104,9 +104,13 @@ export function leftVisits(now = Date.now()): VisitState[] {
   return kept;
 }
 
-export function setTab(state: VisitState): void {
+/**
+ * The tab's visit is now `state`. The one it replaces becomes the visit the tab left, unless it was never on screen
+ * (`wasShown` false: a navigation another took over before any answer): the page left is then still the one before.
+ */
+export function setTab(state: VisitState, wasShown = true): void {
   const previous = tabs.get(state.tabId);
-  if (previous && previous !== state) left.set(state.tabId, { state: previous, until: Date.now() + LEFT_KEPT_MS });
+  if (previous && previous !== state && wasShown) left.set(state.tabId, { state: previous, until: Date.now() + LEFT_KEPT_MS });
   tabs.set(state.tabId, state);
   removed.delete(state.tabId);
   markDirty(state.tabId);

@@ -37,6 +37,12 @@ const zooRoutes: Route[] = [
       ? { status: 302, headers: { location: HOP2, 'set-cookie': 'hop_id=h0p1d2e3f4a5b6c7; Path=/; Max-Age=86400; Secure; SameSite=None' } }
       : null,
   (req) => (req.host === 'r2.zoo-ads.example' && req.url.pathname === '/hop2' ? { status: 302, headers: { location: FINAL } } : null),
+  // a page whose server takes 5 s to answer: a navigation to it can be taken over before any answer
+  async (req) => {
+    if (req.host !== 'www.leaving-news.example' || req.url.pathname !== '/slow') return null;
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!doctype html><title>Slow</title><p>Slow.' };
+  },
   // a link the shop answers with 204 No Content: the browser stays on the page
   (req) => (req.host === 'www.download-shop.example' && req.url.pathname === '/no-content' ? { status: 204 } : null),
 ];
@@ -228,6 +234,34 @@ export function completenessSuite(kind: BrowserKind): void {
       await expect
         .poll(async () => (await b.message('getHistory', {})).find((h) => h.url === news)?.thirdParties, { timeout: 10_000 })
         .toBe(2);
+      await tab.close();
+    });
+
+    test('a navigation taken over before any answer was never a page: what the page on screen sends as it goes stays its own', async () => {
+      // The reader clicks a link to a slow page, then, before it answers, goes to the bakery. The news page was on
+      // screen all along: its leaving beacons are its own, and the slow page never appears.
+      const news = 'https://www.leaving-news.example/';
+      const slow = `${news}slow`;
+      const bakery = 'https://www.quiet-bakery.example/';
+      const tab = await b.newPage();
+      // this test's visits only (the test before visited the news page too)
+      const since = new Date().toISOString();
+      await tab.goto(news, { waitUntil: 'load' });
+      await b.message('flush', {});
+      const before = internet.requests.length;
+      void tab.evaluate((url) => {
+        location.href = url;
+      }, slow);
+      await expect.poll(() => internet.requests.slice(before).some((r) => r.url.pathname === '/slow'), { timeout: 5_000 }).toBe(true);
+      await tab.goto(bakery, { waitUntil: 'load' });
+      await expect
+        .poll(() => internet.requests.slice(before).filter((r) => r.url.pathname === '/bye' || r.url.pathname === '/keepalive').length, { timeout: 10_000 })
+        .toBe(2);
+      await b.message('flush', {});
+      expect((await b.report(bakery))?.visits[0]?.observed.requests.filter((r) => r.site === 'zoo-ads.example' || r.site === 'zoo-data.example')).toEqual([]);
+      const newsVisits = async () => (await b.message('getHistory', {})).filter((h) => h.url === news && h.at >= since);
+      await expect.poll(async () => (await newsVisits()).map((h) => h.thirdParties), { timeout: 10_000 }).toEqual([2]);
+      expect((await b.message('getHistory', {})).filter((h) => h.url === slow)).toEqual([]);
       await tab.close();
     });
 

@@ -168,6 +168,21 @@ export function isPending(state: VisitState, requestId: string): boolean {
   return state.pending[requestId] !== undefined;
 }
 
+/**
+ * The navigation that started this visit has had no answer yet (its request not even sent, or no response to it):
+ * the tab still shows the page before it. A newer navigation that takes over leaves nothing of this one on screen.
+ */
+export function isNavigationUnanswered(state: VisitState): boolean {
+  const id = state.navigationId;
+  if (id === undefined) return false;
+  // between two hops of a redirect chain: the page is not answered until the last hop is
+  if (state.redirects?.[id] !== undefined) return true;
+  const index = state.pending[id];
+  if (index === undefined) return state.requests.length === 0;
+  const status = state.requests[index]?.status ?? null;
+  return status === null || (status >= 300 && status < 400);
+}
+
 /** Body fields carrying identifiers, seen before the request's headers; they join the request's sent data. */
 export function recordBody(state: VisitState, requestId: string, identifiers: readonly string[]): void {
   if (!identifiers.length) return;

@@ -5,6 +5,7 @@ import {
   type RawCookie,
   cookieBelongsTo,
   isKnownRequest,
+  isNavigationUnanswered,
   isPending,
   recordBody,
   recordCompleted,
@@ -287,4 +288,49 @@ test('a cookie first seen in the jar is re-dated when the page hook reports it l
   recordScriptCookie(state, '_fbp', 'https://connect.facebook.net/en_US/fbevents.js', T0 + 300);
   const record = Object.values(state.cookies)[0];
   expect(record).toMatchObject({ at: 300, preexisting: false, setBy: { via: 'script' } });
+});
+
+describe('isNavigationUnanswered', () => {
+  const nav = (url = 'https://www.shop.example/') => {
+    const state = startVisit(1, url, T0);
+    state.navigationId = 'n1';
+    return state;
+  };
+  const start = { requestId: 'n1', url: 'https://www.shop.example/', method: 'GET', type: 'main_frame', frameId: 0, timeStamp: T0 };
+  const cls = classifyRequest(null, start.url, start.url, 'shop.example', 'main_frame');
+
+  test('not sent yet, or sent with no answer: unanswered', () => {
+    const state = nav();
+    expect(isNavigationUnanswered(state)).toBe(true);
+    recordRequest(state, start, cls);
+    expect(isNavigationUnanswered(state)).toBe(true);
+  });
+
+  test('redirected: unanswered until the last hop answers', () => {
+    const state = nav();
+    recordRequest(state, start, cls);
+    recordResponse(state, 'n1', { statusCode: 302, setCookieNames: [] });
+    expect(isNavigationUnanswered(state)).toBe(true);
+    recordRedirect(state, 'n1');
+    expect(isNavigationUnanswered(state)).toBe(true);
+    recordRequest(state, { ...start, url: 'https://www.shop.example/en/' }, cls);
+    expect(isNavigationUnanswered(state)).toBe(true);
+    recordCompleted(state, 'n1', 200);
+    expect(isNavigationUnanswered(state)).toBe(false);
+  });
+
+  test('answered, or failed: not', () => {
+    const state = nav();
+    recordRequest(state, start, cls);
+    recordCompleted(state, 'n1', 200);
+    expect(isNavigationUnanswered(state)).toBe(false);
+    const failed = nav();
+    recordRequest(failed, start, cls);
+    recordError(failed, 'n1', 'net::ERR_NAME_NOT_RESOLVED');
+    expect(isNavigationUnanswered(failed)).toBe(false);
+  });
+
+  test('a visit no navigation request started (a service worker’s, an older build’s) is never unanswered', () => {
+    expect(isNavigationUnanswered(startVisit(1, 'https://www.shop.example/', T0))).toBe(false);
+  });
 });
