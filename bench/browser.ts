@@ -33,6 +33,12 @@ export interface PageLoadResult {
    */
   anyObserverMedianMs: number;
   anyObserverOverheadMedian: number;
+  /**
+   * `--compare-extension DIR`: another build of Candor (an earlier commit's, say) loaded alternating with the others,
+   * so two builds are compared in one run: its median, and ours ÷ its.
+   */
+  compareMedianMs?: number;
+  compareRatio?: number;
   /** wall time of page.goto(…, load), for reference */
   withWallMedianMs: number;
   withoutWallMedianMs: number;
@@ -96,14 +102,16 @@ interface PageLoadBrowsers {
   without: CandorBrowser;
   floor: CandorBrowser;
   anyObserver: CandorBrowser;
+  compare?: CandorBrowser;
 }
 
 async function pageLoad(browsers: PageLoadBrowsers, loads: number): Promise<PageLoadResult> {
-  const kinds = ['with', 'without', 'floor', 'anyObserver'] as const;
-  type Which = (typeof kinds)[number];
-  const pages = Object.fromEntries(await Promise.all(kinds.map(async (k) => [k, await browsers[k].newPage()] as const))) as Record<Which, Page>;
-  const samples: Record<Which, number[]> = { with: [], without: [], floor: [], anyObserver: [] };
-  const wall: Record<Which, number[]> = { with: [], without: [], floor: [], anyObserver: [] };
+  type Which = 'with' | 'without' | 'floor' | 'anyObserver' | 'compare';
+  const kinds: Which[] = ['with', 'without', 'floor', 'anyObserver', ...(browsers.compare ? (['compare'] as const) : [])];
+  const browserOf = (k: Which): CandorBrowser => (k === 'compare' ? (browsers.compare ?? browsers.with) : browsers[k]);
+  const pages = Object.fromEntries(await Promise.all(kinds.map(async (k) => [k, await browserOf(k).newPage()] as const))) as Record<Which, Page>;
+  const samples: Record<Which, number[]> = { with: [], without: [], floor: [], anyObserver: [], compare: [] };
+  const wall: Record<Which, number[]> = { with: [], without: [], floor: [], anyObserver: [], compare: [] };
   let resources = 0;
   for (let i = 0; i < 2; i++) for (const which of kinds) await visit(pages[which], HEAVY_URL);
   for (let i = 0; i < loads; i++) {
@@ -126,7 +134,8 @@ async function pageLoad(browsers: PageLoadBrowsers, loads: number): Promise<Page
   const withoutMedianMs = median(samples.without);
   const floorMedianMs = median(samples.floor);
   const anyObserverMedianMs = median(samples.anyObserver);
-  await Promise.all([pages.without.close(), pages.floor.close(), pages.anyObserver.close()]);
+  await Promise.all([pages.without.close(), pages.floor.close(), pages.anyObserver.close(), pages.compare?.close()]);
+  const compare = browsers.compare ? { compareMedianMs: round(median(samples.compare), 1), compareRatio: round(withMedianMs / median(samples.compare), 4) } : {};
   return {
     loads,
     withMedianMs: round(withMedianMs, 1),
@@ -139,6 +148,7 @@ async function pageLoad(browsers: PageLoadBrowsers, loads: number): Promise<Page
     anyObserverOverheadMedian: round(anyObserverMedianMs / withoutMedianMs - 1, 4),
     withWallMedianMs: round(median(wall.with), 1),
     withoutWallMedianMs: round(median(wall.without), 1),
+    ...compare,
     resourcesPerLoad: resources,
     page: report?.summary ?? null,
   };
@@ -295,10 +305,11 @@ export async function benchBrowsers(o: BenchOptions, sections: Section[]): Promi
       const anyObserver = await control(
         writeControlExtension(join(scratch, 'any-observer-extension'), 'Candor bench any observer', [{ event: 'onCompleted', extraInfoSpec: [] }]),
       );
+      const compare = o.compareExtension ? await launch({ kind: 'chromium', proxy: internet.proxyUrl, insecure: true, extensionDir: o.compareExtension }) : undefined;
       try {
-        return await pageLoad({ with: c, without, floor, anyObserver }, o.loads);
+        return await pageLoad({ with: c, without, floor, anyObserver, ...(compare ? { compare } : {}) }, o.loads);
       } finally {
-        await Promise.all([without, floor, anyObserver].map((b) => b.close().catch(() => undefined)));
+        await Promise.all([without, floor, anyObserver, compare].map((b) => b?.close().catch(() => undefined)));
       }
     });
     await sectionRun('popup', () => popup(c, o.popupRuns));

@@ -1,5 +1,6 @@
 // npm run bench [-- --json] [--only classify,pageLoad,memory,popup,cookies,crawl] [--visits N] [--loads N]
 //   [--popup-runs N] [--rounds N] [--cookies-csv PATH] [--requests PATH] [--crawl-sites N] [--crawl-phases LIST]
+//   [--compare-extension DIR]  (pageLoad: another Candor build, e.g. an earlier commit's dist/chrome, side by side)
 // Progress goes to stderr; with --json the last line on stdout is one JSON object with every section run.
 import { resolve } from 'node:path';
 import { benchClassify } from './classify.ts';
@@ -22,6 +23,8 @@ export interface BenchOptions {
   trackerRequests: string;
   crawlSites: number;
   crawlPhases: Phase[];
+  /** a built Chromium extension folder to load alternating with ours in pageLoad */
+  compareExtension?: string;
 }
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
@@ -60,6 +63,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     else if (arg === '--cookies-csv') o.cookiesCsv = resolve(next() ?? '');
     else if (arg === '--requests') o.trackerRequests = resolve(next() ?? '');
     else if (arg === '--crawl-sites') o.crawlSites = count(next(), '--crawl-sites', 1);
+    else if (arg === '--compare-extension') o.compareExtension = resolve(next() ?? '');
     else if (arg === '--crawl-phases') o.crawlPhases = (next() ?? '').split(',').filter(Boolean) as Phase[];
     else throw new Error(`unknown option ${arg}`);
   }
@@ -86,7 +90,8 @@ function summarize(out: Record<string, unknown>): void {
         ? `pageLoad: ${String(get('pageLoad', 'error'))}`
         : `pageLoad: ${get('pageLoad', 'withMedianMs')} ms with Candor, ${get('pageLoad', 'withoutMedianMs')} ms without, overhead ${get('pageLoad', 'overheadMedian')} (target ≤ 0.05); ` +
             `Chromium's floor for the same listeners ${get('pageLoad', 'floorMedianMs')} ms (overhead ${get('pageLoad', 'floorOverheadMedian')}), Candor above it ${get('pageLoad', 'overheadAboveFloor')}; ` +
-            `a single empty listener ${get('pageLoad', 'anyObserverMedianMs')} ms (overhead ${get('pageLoad', 'anyObserverOverheadMedian')})`,
+            `a single empty listener ${get('pageLoad', 'anyObserverMedianMs')} ms (overhead ${get('pageLoad', 'anyObserverOverheadMedian')})` +
+            (get('pageLoad', 'compareMedianMs') === undefined ? '' : `; the compared build ${get('pageLoad', 'compareMedianMs')} ms (ours ÷ it ${get('pageLoad', 'compareRatio')})`),
     );
   }
   if (out.memory) {

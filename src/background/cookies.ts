@@ -39,7 +39,7 @@ export function registerCookieListener(ready: Promise<unknown>): void {
         for (const state of allTabs()) {
           if (!cookieBelongsTo(state, raw)) continue;
           recordCookie(state, raw, change.removed, now);
-          markDirty(state.tabId);
+          markDirty(state);
         }
       } catch (error) {
         console.warn('Candor: cookie event skipped', error);

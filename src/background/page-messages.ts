@@ -50,7 +50,7 @@ export function onPageEvents(ctx: BackgroundContext, events: unknown, sender: Ru
       );
     }
   }
-  if (!prerendering) markDirty(tabId);
+  markDirty(current); // a prerender's record is kept in memory only
   return { ok: true };
 }
 
@@ -86,7 +86,7 @@ export async function onPageSnapshot(snapshot: unknown, readAt: unknown, sender:
   }
   if (size > MAX_SNAPSHOT_CHARS) return { ok: false };
   state.snapshot = snapshot;
-  markDirty(tabId);
+  markDirty(state);
   // answered once the moment is noted, so a report the page was read for already has it
   await noteConsentMoment(state, typeof readAt === 'number' && Number.isFinite(readAt) ? readAt : undefined);
   return { ok: true };

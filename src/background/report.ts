@@ -65,7 +65,7 @@ export async function noteConsentMoment(state: VisitState, readAt: number | unde
   if (getTab(state.tabId) !== state) return; // a new visit began meanwhile
   const page = jar.slice(0, 2000).map((c) => ({ name: c.name, value: c.value, domain: c.domain }));
   recordConsentMoment(state, declaredOf(state, page, null).consent.recorded, readAt ?? now, now);
-  markDirty(state.tabId);
+  markDirty(state);
 }
 
 export async function reportForVisit(ctx: BackgroundContext, state: VisitState): Promise<Report> {
@@ -76,7 +76,7 @@ export async function reportForVisit(ctx: BackgroundContext, state: VisitState):
   const merged = withPresentCookies(state, cookies.all);
   if (Object.keys(merged.cookies).length !== Object.keys(state.cookies).length) {
     state.cookies = merged.cookies;
-    markDirty(state.tabId);
+    markDirty(state);
   }
   const visit = toVisit(merged, {
     declared,

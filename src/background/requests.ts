@@ -205,18 +205,18 @@ function ensureRequest(ctx: BackgroundContext, state: VisitState, d: RequestDeta
     },
     cls,
   );
-  // a prerender is no tab's visit yet, and the page a tab has left is no longer its visit: nothing to mirror, no badge
+  markDirty(state);
+  // a prerender is no tab's visit yet, and the page a tab has left is no longer its visit: no badge
   if (getTab(state.tabId) !== state) {
     // the left page's history summary counts what it sent on its way out
     if (getLeft(state.tabId) === state) void saveHistory(summaryOfState(state)).catch(() => undefined);
     return;
   }
-  markDirty(state.tabId);
   if (cls.tracker) updateBadge(state);
   else if (cls.party === 'first') {
     const visit = state;
     uncloak(ctx.db, visit, d.url, () => {
-      markDirty(visit.tabId);
+      markDirty(visit, true); // it names the tracker on every earlier request to that host
       updateBadge(visit);
     });
   }
@@ -228,7 +228,7 @@ function onSendHeaders(ctx: BackgroundContext, d: WebRequest.OnSendHeadersDetail
   ensureRequest(ctx, state, d);
   const headers = headerList(d.requestHeaders);
   recordSent(state, d.requestId, summarizeSent(headers, d.url), recordHeaders ? headerPairs(headers) : undefined);
-  markDirty(state.tabId);
+  markDirty(state);
 }
 
 type ResponseDetails = WebRequest.OnCompletedDetailsType | WebRequest.OnBeforeRedirectDetailsType;
@@ -268,7 +268,7 @@ function onResponse(ctx: BackgroundContext, d: ResponseDetails, redirect: boolea
     recordCompleted(state, d.requestId, d.statusCode, d.fromCache, d.ip, false);
     recordRedirect(state, d.requestId);
   } else recordCompleted(state, d.requestId, d.statusCode, d.fromCache, d.ip);
-  markDirty(state.tabId);
+  markDirty(state);
   if (!redirect && isTabNavigation(d, state)) {
     const header = (name: string) => headers.find((h) => h.name.toLowerCase() === name)?.value;
     if (keepsPageOnScreen(d.statusCode, header('content-disposition'), header('content-type'))) returnToPage(ctx, d.tabId);
@@ -309,7 +309,7 @@ function onError(ctx: BackgroundContext, d: WebRequest.OnErrorOccurredDetailsTyp
     ensureRequest(ctx, state, d);
   }
   recordError(state, d.requestId, d.error);
-  markDirty(state.tabId);
+  markDirty(state);
   // stopped before it committed (the visitor pressed stop; Firefox's 204): the page on screen stays
   if (isTabNavigation(d, state) && isAbortedNavigation(d.error)) returnToPage(ctx, d.tabId);
 }
