@@ -1,6 +1,7 @@
 // Candor's background: the listeners it registers, in order. Every listener is registered synchronously at
 // the top level (MV3 workers are woken by events) and waits for one `ready` promise before touching state.
 import browser, { type Runtime } from 'webextension-polyfill';
+import { startVisit } from '../core/observe/visit-state.ts';
 import { worstSeverity } from '../core/report.ts';
 import type { Report } from '../core/types.ts';
 import { type ReportPart, reportHead } from '../core/view/report-head.ts';
@@ -17,7 +18,7 @@ import { onPageActivated, onPageEvents, onPageSnapshot } from './page-messages.t
 import { refreshSnapshot, reportForVisit } from './report.ts';
 import { forgetNavigations, registerNavigationListeners } from './navigations.ts';
 import { registerRequestListeners, setRecordHeaders } from './requests.ts';
-import { allTabs, deleteTab, getTab, persisted, restoreTabs } from './tab-store.ts';
+import { allTabs, deleteTab, getTab, persisted, restoreTabs, setTab } from './tab-store.ts';
 import { loadTrackerDatabase } from './tracker-db.ts';
 
 async function start(): Promise<BackgroundContext> {
@@ -32,7 +33,25 @@ async function start(): Promise<BackgroundContext> {
   ]);
   void applyGpc(prefs.gpc);
   void pruneHistory(prefs.retentionDays, Date.now()).catch(() => 0);
-  return { db, prefs: { ...DEFAULT_PREFERENCES, ...prefs }, browser: name };
+  const ctx: BackgroundContext = { db, prefs: { ...DEFAULT_PREFERENCES, ...prefs }, browser: name };
+  await resumeOpenTabs(ctx);
+  return ctx;
+}
+
+/**
+ * Pages already open when the worker starts with no record of them (Candor was just installed or enabled, or its
+ * worker was stopped before it wrote the page's start down): a visit starts now, marked `resumed`, so that what they
+ * do from here on is observed rather than dropped for want of a visit.
+ */
+async function resumeOpenTabs(ctx: BackgroundContext): Promise<void> {
+  const open = await browser.tabs.query({}).catch(() => []);
+  const now = Date.now();
+  for (const tab of open) {
+    if (tab.id === undefined || tab.id < 0 || getTab(tab.id) || !/^https?:\/\//i.test(tab.url ?? '')) continue;
+    const state = startVisit(tab.id, tab.url ?? '', now, 'browsing', ctx.prefs.gpc);
+    state.resumed = true;
+    setTab(state);
+  }
 }
 
 const ready = start();

@@ -23,6 +23,11 @@ export interface LaunchOptions {
   headless?: boolean;
   /** false for an extension that is not Candor (the benchmark's control extension): nothing waits for its answer */
   candor?: boolean;
+  /**
+   * Done in the browser before the extension is installed, as when Candor is installed or enabled with pages already
+   * open (the tests use it to open such a page).
+   */
+  beforeInstall?: (browser: Browser) => Promise<void>;
 }
 
 export class LaunchError extends Error {}
@@ -167,9 +172,13 @@ export async function launch(o: LaunchOptions): Promise<CandorBrowser> {
       userDataDir: profile,
       args: chromiumArgs(o),
       acceptInsecureCerts: o.insecure ?? false,
-      enableExtensions: extensionDir ? [extensionDir] : false,
+      enableExtensions: extensionDir ? (o.beforeInstall ? true : [extensionDir]) : false,
       defaultViewport: { width: 1280, height: 800 },
     });
+    if (extensionDir && o.beforeInstall) {
+      await o.beforeInstall(browser);
+      await browser.installExtension(extensionDir);
+    }
     if (extensionDir) {
       const worker = await browser.waitForTarget(
         (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
@@ -191,6 +200,7 @@ export async function launch(o: LaunchOptions): Promise<CandorBrowser> {
       defaultViewport: { width: 1280, height: 800 },
     });
     if (extensionDir) {
+      await o.beforeInstall?.(browser);
       await browser.installExtension(extensionDir);
       extensionBase = `moz-extension://${uuid}/`;
     }

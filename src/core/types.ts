@@ -273,6 +273,11 @@ export interface Visit {
    * the worker's (`serviceWorker` requests); a page the worker answered from its cache made no request for itself
    */
   servedByServiceWorker?: boolean;
+  /**
+   * Candor began observing with the page already open: it was installed or enabled then, or its worker was stopped
+   * before it had written down the page's start. The visit starts then; what the page did before is not in it.
+   */
+  resumed?: boolean;
   /** phased checks: what the banner automation did (`rejected via onetrust`, `no rule matched`) */
   interaction?: { cmp: string | null; action: string; ok: boolean; detail?: string };
 }

@@ -37,6 +37,11 @@ export function Header({ report, onRefresh }: { report: Report; onRefresh: () =>
           {t('header_truncated', formatNumber(v.truncated.requests), formatNumber(v.truncated.cookies))}
         </p>
       )}
+      {v.resumed && (
+        <p class="muted small" data-testid="resumed">
+          {t('header_resumed')}
+        </p>
+      )}
     </header>
   );
 }

@@ -128,6 +128,7 @@ export function toVisit(state: VisitState, ctx: VisitContext): Visit {
   if (state.restoredFromCache) visit.restoredFromCache = true;
   if (state.prerendered) visit.prerendered = true;
   if (state.servedByServiceWorker) visit.servedByServiceWorker = true;
+  if (state.resumed) visit.resumed = true;
   const { requests, cookies: droppedCookies, storage: droppedStorage } = state.dropped;
   if (requests + droppedCookies + droppedStorage > 0) {
     visit.observed.truncated = { requests, cookies: droppedCookies, storage: droppedStorage };

@@ -91,6 +91,8 @@ export interface VisitState {
   navigationId?: string;
   /** Chromium: the site's service worker answered the navigation (no request of the tab's own started the visit) */
   servedByServiceWorker?: boolean;
+  /** Candor began observing with the page already open (see Visit.resumed) */
+  resumed?: boolean;
   /** requestId → body fields carrying identifiers, until the request's headers are seen */
   bodyIdentifiers?: Record<string, string[]>;
   /** requestId → URL of the hop that was just redirected, until the next hop starts */

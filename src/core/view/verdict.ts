@@ -17,6 +17,8 @@ export interface Verdict {
   cookies: number;
   /** observations dropped at the per-visit caps, summed over visits (0 when nothing was dropped) */
   truncated: { requests: number; cookies: number };
+  /** Candor began observing with the page already open: what it did before is missing (Visit.resumed) */
+  resumed: boolean;
 }
 
 function countFindings(report: Report): Record<Severity, number> {
@@ -37,7 +39,8 @@ export function verdict(report: Report): Verdict {
     truncated.requests += visit.observed.truncated?.requests ?? 0;
     truncated.cookies += visit.observed.truncated?.cookies ?? 0;
   }
-  const base = { findings, trackers, thirdParties, requests, cookies, truncated };
+  const resumed = report.visits.some((visit) => visit.resumed === true);
+  const base = { findings, trackers, thirdParties, requests, cookies, truncated, resumed };
   if (findings.high > 0) return { ...base, tone: 'bad', key: 'verdict_high', count: findings.high };
   if (findings.medium > 0) return { ...base, tone: 'warn', key: 'verdict_medium', count: findings.medium };
   if (findings.low > 0) return { ...base, tone: 'note', key: 'verdict_low', count: findings.low };

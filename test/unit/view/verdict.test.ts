@@ -38,6 +38,11 @@ describe('verdict', () => {
     expect(v.truncated).toEqual({ requests: 15, cookies: 2 });
   });
 
+  test('says when a visit was resumed with the page already open', () => {
+    expect(verdict(report({ visits: [visit()] })).resumed).toBe(false);
+    expect(verdict(report({ visits: [visit(), visit({ resumed: true })] })).resumed).toBe(true);
+  });
+
   test('counts findings by severity from the findings, not a stale summary', () => {
     const v = verdict(report({ findings: [finding({ severity: 'high' }), finding({ severity: 'info' })], summary: summary({}) }));
     expect(v.findings).toEqual({ high: 1, medium: 0, low: 0, info: 1 });
