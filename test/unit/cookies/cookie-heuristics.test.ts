@@ -29,6 +29,9 @@ describe('cookieHeuristic', () => {
     [{ name: 'return_to' }, 'functional', 'send the visitor back'],
     [{ name: 'redirectUrl' }, 'functional', 'send the visitor back'],
     [{ name: 'utm_cmp' }, 'advertising', 'campaign'],
+    [{ name: 'ad_pixel' }, 'advertising', 'campaign'],
+    // the screen's pixel ratio is a display setting, not an ad pixel
+    [{ name: 'devicePixelRatio' }, 'functional', 'preference'],
   ])('%j → %s', (input, purpose, why) => {
     const verdict = cookieHeuristic(input);
     expect(verdict?.purpose).toBe(purpose);
