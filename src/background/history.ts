@@ -19,7 +19,16 @@ function db(): Promise<IDBPDatabase<CandorDB>> {
   return dbPromise;
 }
 
-export function summaryOfState(state: VisitState): HistoryEntry {
+/**
+ * A visit resumed with a page already open (Candor just installed, a browser restoring its tabs) in which nothing was
+ * observed is no visit worth a history entry.
+ */
+function emptyResumed(resumed: boolean | undefined, requests: number, cookies: number): boolean {
+  return resumed === true && requests === 0 && cookies === 0;
+}
+
+export function summaryOfState(state: VisitState): HistoryEntry | null {
+  if (emptyResumed(state.resumed, state.requests.length, Object.keys(state.cookies).length)) return null;
   const trackers = new Set<string>();
   const thirdParties = new Set<string>();
   for (const r of state.requests) {
@@ -40,7 +49,7 @@ export function summaryOfState(state: VisitState): HistoryEntry {
 
 export function summaryOfReport(report: Report): HistoryEntry | null {
   const visit = report.visits[0];
-  if (!visit) return null;
+  if (!visit || emptyResumed(visit.resumed, report.summary.requests, report.summary.cookies)) return null;
   const trackers = new Set(visit.observed.requests.flatMap((r) => (r.tracker ? [r.tracker.name] : [])));
   return {
     site: report.site,
@@ -54,8 +63,8 @@ export function summaryOfReport(report: Report): HistoryEntry | null {
   };
 }
 
-export async function saveHistory(entry: HistoryEntry): Promise<void> {
-  if (!entry.site) return;
+export async function saveHistory(entry: HistoryEntry | null): Promise<void> {
+  if (!entry?.site) return;
   const database = await db();
   await database.put('visits', { ...entry, key: `${entry.site}|${entry.at}` });
 }

@@ -11,12 +11,14 @@ import { requireBrowser, startTestInternet } from './harness.ts';
 const URL = 'https://www.quiet-bakery.example/';
 const BEFORE = 'https://pixel.metrics-partner.example/p?n=before-install';
 const AFTER = 'https://pixel.metrics-partner.example/p?n=after-install';
+const IDLE = 'https://blog.no-banner.example/';
 
 export function resumeSuite(kind: BrowserKind): void {
   describe(`a page open before Candor, in ${kind}`, () => {
     let internet: Internet;
     let b: CandorBrowser;
     let page: Page | undefined;
+    let idle: Page | undefined;
 
     beforeAll(async () => {
       requireBrowser(kind);
@@ -29,6 +31,8 @@ export function resumeSuite(kind: BrowserKind): void {
           page = await browser.newPage();
           await page.goto(URL, { waitUntil: 'load' });
           await page.evaluate((u) => fetch(u, { mode: 'no-cors' }).then(() => undefined), BEFORE);
+          idle = await browser.newPage();
+          await idle.goto(IDLE, { waitUntil: 'load' });
         },
       });
     });
@@ -64,6 +68,16 @@ export function resumeSuite(kind: BrowserKind): void {
       const popup = await b.openExtensionPage(`src/popup/index.html?tabId=${tabId}`, 'body[data-complete="true"]');
       expect(await popup.$eval('[data-testid="resumed"]', (el) => el.textContent)).toMatch(/after this page was opened/);
       await popup.close();
+    });
+
+    test('a page that did nothing while Candor watched leaves no history entry when it is left', async () => {
+      if (!idle) throw new Error('the idle page was not opened before the install');
+      await idle.goto(URL, { waitUntil: 'load' });
+      await b.message('flush', {});
+      // the bakery's visit in this tab is a real one: it is in the history once left; the idle blog never is
+      await idle.goto('https://www.quiet-bakery.example/privacy/', { waitUntil: 'load' });
+      await expect.poll(async () => (await b.message('getHistory', {})).some((h) => h.url === URL && h.requests > 0), { timeout: 5_000 }).toBe(true);
+      expect((await b.message('getHistory', {})).filter((h) => h.url === IDLE)).toEqual([]);
     });
   });
 }
