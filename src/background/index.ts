@@ -54,6 +54,8 @@ async function resumeOpenTabs(ctx: BackgroundContext): Promise<void> {
   }
 }
 
+/** when this worker (or Firefox event page) started: a restart shows as a new value */
+const STARTED_AT = Date.now();
 const ready = start();
 
 // 1. Network and cookies: the "does" side.
@@ -157,7 +159,7 @@ handle(
   {
     ping: async () => {
       await ready;
-      return { ready: true, version: __CANDOR_VERSION__, tabs: [...allTabs()].length };
+      return { ready: true, version: __CANDOR_VERSION__, tabs: [...allTabs()].length, startedAt: STARTED_AT };
     },
     flush: async () => {
       await ready;

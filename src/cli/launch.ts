@@ -28,6 +28,8 @@ export interface LaunchOptions {
    * open (the tests use it to open such a page).
    */
   beforeInstall?: (browser: Browser) => Promise<void>;
+  /** Firefox: preferences on top of the launcher's own (the tests shorten the event page's idle timeout) */
+  firefoxPrefs?: Record<string, unknown>;
 }
 
 export class LaunchError extends Error {}
@@ -117,7 +119,7 @@ function firefoxPrefs(o: LaunchOptions, uuid: string): Record<string, unknown> {
     });
   }
   if (o.mapHostsTo) prefs['network.dns.forceResolve'] = o.mapHostsTo;
-  return prefs;
+  return { ...prefs, ...o.firefoxPrefs };
 }
 
 /** A WebDriver protocol failure (as opposed to a selector that never matched). */

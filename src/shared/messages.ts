@@ -59,7 +59,7 @@ export interface MessageMap {
   /** content script → background: a page Chromium had prerendered was opened (untrusted URL) */
   pageActivated: (req: { url: string }) => { ok: boolean };
   /** background is initialised (tests and the CLI wait for it before the first navigation) */
-  ping: (req: Record<string, never>) => { ready: true; version: string; tabs: number };
+  ping: (req: Record<string, never>) => { ready: true; version: string; tabs: number; /** epoch ms the worker started */ startedAt: number };
   /** keep full request/response headers from now on (HAR export) */
   recordHeaders: (req: { on: boolean }) => { ok: true };
   /** resolves once every observation so far is mirrored to storage.session */
