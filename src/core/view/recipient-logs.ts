@@ -32,12 +32,19 @@ function carriesPageUrl(requestUrl: string, pageUrls: readonly string[]): boolea
   return pageUrls.some((page) => requestUrl.includes(page, 1) || requestUrl.includes(encodeURIComponent(page), 1));
 }
 
+function isRedirect(status: number | null | undefined): boolean {
+  return typeof status === 'number' && status >= 300 && status < 400;
+}
+
 /** Which log items one request handed over. */
 export function loggedItems(request: ObservedRequest, pageUrls: readonly string[]): Set<LogItem> {
   // any request reveals the address it came from and when
   const items = new Set<LogItem>(['ip', 'time']);
-  // the page itself: its navigation, or a service worker's fetch of it (Chromium, a page the worker answers)
-  const isPage = request.type === 'main_frame' || (request.serviceWorker === true && pageUrls.includes(request.url));
+  // the page itself: its navigation (a redirect on the way there learns where the visitor is going), or a service
+  // worker's fetch of it (Chromium, a page the worker answers). Not a file another site served while the page stayed
+  // on screen (a download): that site learns the file asked for, and the page only from a referrer.
+  const isNavigation = request.type === 'main_frame' && (request.party === 'first' || isRedirect(request.status));
+  const isPage = isNavigation || (request.serviceWorker === true && pageUrls.includes(request.url));
   if (isPage || carriesPageUrl(request.url, pageUrls)) items.add('page');
   const sent = request.sent;
   if (sent === null) return items;

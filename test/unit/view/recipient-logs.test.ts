@@ -21,6 +21,9 @@ describe('loggedItems', () => {
     ['page URL in the query, plain', { url: `https://ga.example/collect?u=${PAGE}`, sent: null }, ['ip', 'time', 'page']],
     ['a URL that merely starts like the page', { url: `${PAGE}.css`, party: 'first' }, ['ip', 'time']],
     ['the page itself', { type: 'main_frame', url: PAGE, party: 'first' }, ['ip', 'time', 'page']],
+    ['a redirect on the way to the page', { type: 'main_frame', url: 'https://t.example/r/1', party: 'third', status: 302 }, ['ip', 'time', 'page']],
+    ['a download from another site, the page staying on screen', { type: 'main_frame', url: 'https://files.example/list.zip', party: 'third', status: 200 }, ['ip', 'time']],
+    ['a download that sent the page as referrer', { type: 'main_frame', url: 'https://files.example/list.zip', party: 'third', status: 200, sent: sent({ referer: true, refererKind: 'full' }) }, ['ip', 'time', 'page', 'referrer']],
     ['the page fetched by its service worker', { type: 'xmlhttprequest', url: PAGE, party: 'first', serviceWorker: true }, ['ip', 'time', 'page']],
     ['the page’s URL fetched by the page itself', { type: 'xmlhttprequest', url: PAGE, party: 'first' }, ['ip', 'time']],
   ])('%s', (_name, overrides, expected) => {
