@@ -2,20 +2,19 @@
 // and rebuilt from there when the service worker (or Firefox event page) starts again. How a visit is stored, and
 // why writes are cheap enough to make often: core/observe/mirror.ts.
 import browser from 'webextension-polyfill';
-import { type ChunkCache, type Mirrored, forgetChunks, mirrorChanges, mirrorItems, newChunkCache, noteWritten, readMirror } from '../core/observe/mirror.ts';
+import { type ChunkCache, forgetChunks, mirrorChanges, mirrorItems, newChunkCache, noteWritten, readMirror } from '../core/observe/mirror.ts';
 import type { VisitState } from '../core/observe/visit-state.ts';
 
 // A stopped worker loses what it has not written yet, so a change is written as soon as the events at hand are
 // handled (a zero-delay timer). One write at a time; what changes during it goes in the next. Only the items that
 // changed are sent, and what can no longer change is turned into text once (mirror.ts).
 //
-// Measured (npm run bench -- --only pageLoad, a build of each side by side): this costs page loads 2–11 % more than
+// Measured (npm run bench -- --only pageLoad, a build of each side by side): this costs page loads 3–12 % more than
 // the former 1 s / 3 s throttle, which lost the whole visit when a stop came in a page's first seconds. A gap of
 // 50 ms between writes still lost the request made just before the stop (test/e2e/durability-chromium.test.ts).
 const tabs = new Map<number, VisitState>();
-/** tab ids whose visit, or whose left visit, changed since the last write */
-const dirty = new Set<number>();
-const dirtyLeft = new Set<number>();
+/** the storage keys (`tab:N`, `left:N`) whose visit changed since the last write, or went */
+const dirty = new Set<string>();
 /** the JSON text last written per storage key */
 const written = new Map<string, string>();
 /** per stored visit (its base key), the text of its request chunks that can no longer change */
@@ -31,27 +30,37 @@ const left = new Map<number, { state: VisitState; until: number }>();
 
 const tabKey = (tabId: number) => `tab:${tabId}`;
 const leftKey = (tabId: number) => `left:${tabId}`;
+const SLOT_KEY = /^(tab|left):(\d+)$/;
+
+/** The visit stored under a slot key now: a tab's, or the one a tab left (with until when it is kept). */
+function visitAt(key: string): { state: VisitState; until?: number } | undefined {
+  const match = SLOT_KEY.exec(key);
+  if (!match) return undefined;
+  const tabId = Number(match[2]);
+  if (match[1] === 'left') return left.get(tabId);
+  const state = tabs.get(tabId);
+  return state && { state };
+}
+
+function markKey(key: string): void {
+  dirty.add(key);
+  schedule();
+}
 
 /** Rebuilds the cache after a restart (the tabs' visits and the visits they left). Called once, before any handler runs. */
 export async function restoreTabs(now = Date.now()): Promise<number> {
   const stored = await browser.storage.session.get(null);
-  const expired: string[] = [];
   for (const [key, text] of Object.entries(stored)) {
     if (typeof text === 'string') written.set(key, text);
-    const match = /^(tab|left):(\d+)$/.exec(key);
+    const match = SLOT_KEY.exec(key);
     if (!match) continue;
-    const mirrored: Mirrored | null = readMirror(key, stored);
+    const mirrored = readMirror(key, stored);
     if (!mirrored || mirrored.state.tabId !== Number(match[2])) continue;
     if (match[1] === 'tab') {
       if (!tabs.has(mirrored.state.tabId)) tabs.set(mirrored.state.tabId, mirrored.state);
     } else if ((mirrored.until ?? 0) >= now) {
       left.set(mirrored.state.tabId, { state: mirrored.state, until: mirrored.until ?? 0 });
-    } else expired.push(key);
-  }
-  if (expired.length) {
-    // a left visit no longer kept: its items go with the next write
-    for (const key of expired) dirtyLeft.add(Number(key.slice('left:'.length)));
-    schedule();
+    } else markKey(key); // a left visit no longer kept: its items go with the next write
   }
   return tabs.size;
 }
@@ -95,9 +104,7 @@ export function getLeft(tabId: number, now = Date.now()): VisitState | undefined
 }
 
 function forgetLeft(tabId: number): void {
-  if (!left.delete(tabId)) return;
-  dirtyLeft.add(tabId);
-  schedule();
+  if (left.delete(tabId)) markKey(leftKey(tabId));
 }
 
 /**
@@ -110,7 +117,7 @@ export function returnToLeft(tabId: number): { page: VisitState; abandoned: Visi
   if (!page || !abandoned) return null;
   forgetLeft(tabId);
   tabs.set(tabId, page);
-  dirty.add(tabId);
+  markKey(tabKey(tabId));
   return { page, abandoned };
 }
 
@@ -132,20 +139,18 @@ export function setTab(state: VisitState, wasShown = true): void {
   const previous = tabs.get(state.tabId);
   if (previous && previous !== state && wasShown) {
     left.set(state.tabId, { state: previous, until: Date.now() + LEFT_KEPT_MS });
-    dirtyLeft.add(state.tabId);
+    markKey(leftKey(state.tabId));
   }
   tabs.set(state.tabId, state);
-  dirty.add(state.tabId);
-  schedule();
+  markKey(tabKey(state.tabId));
 }
 
 export function deleteTab(tabId: number): void {
   tabs.delete(tabId);
   prerenders.delete(tabId);
   left.delete(tabId);
-  dirty.add(tabId);
-  dirtyLeft.add(tabId);
-  schedule();
+  markKey(tabKey(tabId));
+  markKey(leftKey(tabId));
 }
 
 /**
@@ -153,19 +158,13 @@ export function deleteTab(tabId: number): void {
  * `settledRequestsChanged`: requests that were no longer pending were rewritten (see core/observe/mirror.ts).
  */
 export function markDirty(state: VisitState, settledRequestsChanged = false): void {
-  let base: string;
-  if (tabs.get(state.tabId) === state) {
-    dirty.add(state.tabId);
-    base = tabKey(state.tabId);
-  } else if (left.get(state.tabId)?.state === state) {
-    dirtyLeft.add(state.tabId);
-    base = leftKey(state.tabId);
-  } else return;
-  if (settledRequestsChanged) {
-    const cache = chunkCaches.get(base);
-    if (cache) forgetChunks(cache);
-  }
-  schedule();
+  let key: string;
+  if (tabs.get(state.tabId) === state) key = tabKey(state.tabId);
+  else if (left.get(state.tabId)?.state === state) key = leftKey(state.tabId);
+  else return;
+  const cache = chunkCaches.get(key);
+  if (settledRequestsChanged && cache) forgetChunks(cache);
+  markKey(key);
 }
 
 function schedule(): void {
@@ -195,13 +194,11 @@ async function writeOut(): Promise<void> {
     Object.assign(set, change.set);
     remove.push(...change.remove);
   };
-  for (const tabId of dirty) add(changesFor(tabKey(tabId), tabs.get(tabId)));
-  for (const tabId of dirtyLeft) {
-    const entry = left.get(tabId);
-    add(changesFor(leftKey(tabId), entry?.state, entry?.until));
+  for (const key of dirty) {
+    const visit = visitAt(key);
+    add(changesFor(key, visit?.state, visit?.until));
   }
   dirty.clear();
-  dirtyLeft.clear();
   try {
     if (Object.keys(set).length) await browser.storage.session.set(set);
     if (remove.length) await browser.storage.session.remove(remove);

@@ -1,15 +1,14 @@
 // How a visit is mirrored to storage.session, and read back after the service worker restarts.
 //
-// A visit is stored as JSON text in a few items: its head, its cookies, and its requests in chunks of CHUNK_REQUESTS. Each write sends only the items whose text changed since the last write: the requests of a
-// settled page do not change, so a long visit costs little to keep mirrored however often it is written, and the
-// worker can afford to write within a fraction of a second of every observation (a worker stopped at any moment
-// loses at most that fraction). Text rather than objects also spares the browser converting a deep object tree on
-// every write.
+// A visit is stored as JSON text in a few items: its head, its cookies in chunks of CHUNK_COOKIES and its requests in
+// chunks of CHUNK_REQUESTS. Each write sends only the items whose text changed since the last write, so the worker
+// can write after every event it handles (background/tab-store.ts) without sending a long visit again each time.
+// Text rather than objects also spares the browser converting a deep object tree on every write.
 //
-// Turning a long visit's requests into text on every write would cost the worker more than everything else it does,
-// so a chunk that can no longer change is turned into text once (ChunkCache): a full chunk none of whose requests
-// is still pending. Request records change only while pending (visit-state.ts); anything else that rewrites one
-// (the CNAME uncloaking) must clear the cache (`forgetChunks`).
+// A chunk that can no longer change is turned into text once (ChunkCache): a full chunk none of whose requests is
+// still pending. Request records change only while pending (visit-state.ts); anything else that rewrites one (the
+// CNAME uncloaking) must clear the cache (`forgetChunks`). Measured without the cache (in Node, a synthetic visit): 0.34 ms
+// to turn a 240-request visit into text, 5.9 ms for 5,000 requests, the per-visit cap.
 import type { VisitState } from './visit-state.ts';
 
 // Measured on the benchmark's heavy page (240 requests, 50 cookies): chunks of 100 sent about 5 MB per load to the
