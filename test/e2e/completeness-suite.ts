@@ -1,9 +1,11 @@
 // Completeness: a page that makes every common kind of request (document, stylesheet, font, CSS background,
 // preload, scripts, a 404, images, a redirect chain with a cookie on a hop, a third-party frame with its own
-// subresources and cookie, fetch GET/POST, XHR, sendBeacon, keepalive fetch, a dedicated worker's fetch, a WebSocket) and sets
-// cookies and storage each way. The local internet logs what really reached the servers; the report must list every
-// one of those requests — no more, no fewer, including one whose answer the browser discarded (no CORS header) —
-// with its type, party, status and redirect hop, and every cookie with its setter. This is the OpenWPM-style check the observe issue asks for, in each browser.
+// subresources and cookie, fetch GET/POST, a JSON POST the browser checks first with a CORS preflight, XHR,
+// sendBeacon, keepalive fetch, a dedicated worker's fetch, a WebSocket) and sets cookies and storage each way. The
+// local internet logs what really reached the servers; the report must list every one of those requests — no more,
+// no fewer, including one whose answer the browser discarded (no CORS header) — with its type, party, status and
+// redirect hop, and every cookie with its setter. This is the OpenWPM-style check the observe issue asks for, in each
+// browser.
 // Then the cases where a request is not the tab's own: a page restored from the back/forward cache, beacons a page
 // sends as it is left (the left page's, not the next one's), a download or a 204 (the page stays on screen, and its
 // visit goes on) and a page its service worker answers (the worker's fetches, which carry no tab, are the page's).
@@ -174,6 +176,14 @@ export function completenessSuite(kind: BrowserKind): void {
     test('what each recipient could log: referrer, cookies, identifiers in the query and the body', () => {
       const [get] = byUrl('https://api.zoo-data.example/fetch-get?cid=4c1e9a7b2d5f8e03');
       expect(get?.sent).toMatchObject({ referer: true, userAgent: true, language: true, identifiers: ['cid'] });
+      // a JSON POST is not a simple request: the browser asks first (OPTIONS, no body, no cookies); both reached the
+      // server, and the id nested in the body is named by its path
+      expect(served(internet).filter((r) => r.url.pathname === '/fetch-json').map((r) => r.method).sort()).toEqual(['OPTIONS', 'POST']);
+      const json = byUrl('https://api.zoo-data.example/fetch-json');
+      const preflight = json.find((r) => r.method === 'OPTIONS');
+      expect(preflight).toMatchObject({ type: 'xmlhttprequest', party: 'third', status: 200, sent: { referer: true, cookies: false, identifiers: [] } });
+      expect(preflight?.sent?.bodyIdentifiers).toBeUndefined();
+      expect(json.find((r) => r.method === 'POST')?.sent?.bodyIdentifiers).toEqual(['events[].device_id']);
       const [post] = byUrl('https://api.zoo-data.example/fetch-post');
       expect(post?.sent?.bodyIdentifiers).toEqual(['uid']);
       // hop_id is host-only to r.zoo-ads.example: the second hop, on r2, is sent no cookie

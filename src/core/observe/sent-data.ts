@@ -45,17 +45,56 @@ export interface RequestBody {
   raw?: { bytes?: ArrayBuffer }[];
 }
 
-const MAX_BODY_BYTES = 8192;
+/** Bodies are read this far: analytics batches (Amplitude, Segment) often pass 8 KB, and a JSON text cut short names nothing. */
+const MAX_BODY_BYTES = 32_768;
+/** Bounds on the walk through a JSON body: nesting depth and values looked at. */
+const MAX_JSON_DEPTH = 6;
+const MAX_JSON_VALUES = 2000;
+const MAX_IDENTIFIER_KEYS = 20;
 
 function identifierKeysOf(entries: Iterable<[string, unknown]>, out: string[]): void {
   for (const [key, value] of entries) {
-    if (out.length >= 20) return;
+    if (out.length >= MAX_IDENTIFIER_KEYS) return;
     const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
     if (text !== null && looksLikeIdentifier(text) && !out.includes(key)) out.push(key.slice(0, 64));
   }
 }
 
-/** Field names of a request body (form data, URL-encoded text or a JSON object, first 8 KB) that carry identifiers. */
+/**
+ * Identifier fields anywhere in a parsed JSON body, named by their path: `user_id`, `context.device.id`,
+ * `events[].device_id` (one name for every element of an array). Collectors nest the ids they send: Amplitude in
+ * `events[]`, Segment in `batch[]`, Sentry in `user`.
+ */
+function jsonIdentifierPaths(root: unknown, out: string[]): void {
+  let budget = MAX_JSON_VALUES;
+  const walk = (value: unknown, path: string, depth: number): void => {
+    if (budget-- <= 0 || out.length >= MAX_IDENTIFIER_KEYS) return;
+    if (Array.isArray(value)) {
+      if (depth >= MAX_JSON_DEPTH) return;
+      for (const item of value) walk(item, `${path}[]`, depth + 1);
+    } else if (typeof value === 'object' && value !== null) {
+      if (depth >= MAX_JSON_DEPTH) return;
+      for (const [key, item] of Object.entries(value)) walk(item, path === '' ? key : `${path}.${key}`, depth + 1);
+    } else if (path !== '' && (typeof value === 'string' || typeof value === 'number')) {
+      const name = path.slice(0, 64);
+      if (looksLikeIdentifier(String(value)) && !out.includes(name)) out.push(name);
+    }
+  };
+  walk(root, '', 0);
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
+ * Field names of a request body that carry identifiers: form data, URL-encoded text, or JSON (an object, an array, or
+ * newline-delimited records such as Sentry's envelopes), first 32 KB.
+ */
 export function bodyIdentifierKeys(body: RequestBody | undefined): string[] {
   const out: string[] = [];
   if (!body) return out;
@@ -70,12 +109,15 @@ export function bodyIdentifierKeys(body: RequestBody | undefined): string[] {
   if (!first) return out;
   const text = new TextDecoder('utf-8', { fatal: false }).decode(new Uint8Array(first, 0, Math.min(first.byteLength, MAX_BODY_BYTES)));
   const trimmed = text.trim();
-  if (trimmed.startsWith('{')) {
-    try {
-      const parsed: unknown = JSON.parse(trimmed);
-      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) identifierKeysOf(Object.entries(parsed), out);
-    } catch {
-      // truncated or not JSON: nothing to name
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    const whole = parseJson(trimmed);
+    if (whole.ok) jsonIdentifierPaths(whole.value, out);
+    else {
+      // newline-delimited JSON; a text cut short at the limit names what its complete lines hold
+      for (const line of trimmed.split('\n', 50)) {
+        const record = line.trim().startsWith('{') ? parseJson(line) : { ok: false as const };
+        if (record.ok) jsonIdentifierPaths(record.value, out);
+      }
     }
   } else if (/^[^=&\s]+=[^&]*(&[^=&\s]+=[^&]*)*$/.test(trimmed)) {
     identifierKeysOf(new URLSearchParams(trimmed).entries(), out);

@@ -8,6 +8,12 @@ fetch('https://api.zoo-data.example/fetch-post', {
   headers: { 'content-type': 'text/plain' },
   body: 'uid=9b8e7d6c5a4f3e2d&page=home',
 }).catch(() => {});
+// JSON, as Amplitude, Sentry and many collectors send it: not a simple request, so the browser asks first (OPTIONS)
+fetch('https://api.zoo-data.example/fetch-json', {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ api_key: 'public', events: [{ device_id: 'd3v1c3a7b9e2f4c6', event_type: 'view' }] }),
+}).catch(() => {});
 const xhr = new XMLHttpRequest();
 xhr.open('GET', 'https://api.zoo-data.example/xhr');
 xhr.send();

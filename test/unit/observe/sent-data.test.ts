@@ -72,6 +72,28 @@ describe('bodyIdentifierKeys', () => {
     [{ raw: [{ bytes: bytes('{"user_id":"k3j4h5g6f7d8","url":"https://x.example/"}') }] }, ['user_id']],
     [{ raw: [{ bytes: bytes('cid=1746451656.1795668198&en=page_view') }] }, ['cid']],
     [{ raw: [{ bytes: bytes('{"truncated": ') }] }, []],
+    // nested ids are named by their path, one name for all elements of an array (Amplitude, Segment, Sentry)
+    [
+      { raw: [{ bytes: bytes('{"api_key":"abc","events":[{"device_id":"d3v1c3a7b9e2f4c6","event_type":"view"},{"device_id":"d3v1c3a7b9e2f4c6"}]}') }] },
+      ['events[].device_id'],
+    ],
+    [
+      { raw: [{ bytes: bytes('{"batch":[{"anonymousId":"5c1f-4a2b-9e8d-77aa","context":{"ip":"0.0.0.0","device":{"id":"A1b2C3d4E5f6"}}}]}') }] },
+      ['batch[].anonymousId', 'batch[].context.device.id'],
+    ],
+    [{ raw: [{ bytes: bytes('[{"uid":"Zx81kQp2Lm"}]') }] }, ['[].uid']],
+    // newline-delimited records (a Sentry envelope); a line that is not JSON names nothing
+    [
+      { raw: [{ bytes: bytes('{"event_id":"9ec79c33ec9942ab8353589fcb2e04dc"}\n{"type":"event"}\nnot json\n{"user":{"id":"u-77Hh1k2L9"}}') }] },
+      ['event_id', 'user.id'],
+    ],
+    // deeper than six levels is not walked; a hostile body stays bounded
+    [{ raw: [{ bytes: bytes('{"a":{"b":{"c":{"d":{"e":{"f":{"g":"Zx81kQp2Lm"}}}}}}}') }] }, []],
+    [{ raw: [{ bytes: bytes(`${'[1,'.repeat(5000)}"Zx81kQp2Lm"${']'.repeat(5000)}`) }] }, []],
+    [
+      { raw: [{ bytes: bytes(JSON.stringify({ list: Array.from({ length: 100 }, (_, i) => ({ [`k${i}`]: `Zx81kQp2Lm${i}` })) })) }] },
+      Array.from({ length: 20 }, (_, i) => `list[].k${i}`),
+    ],
     [{ raw: [{ bytes: bytes('plain text body') }] }, []],
     [undefined, []],
   ])('%#', (body, expected) => {
