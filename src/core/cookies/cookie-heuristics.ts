@@ -1,6 +1,7 @@
 // The last resort before `unknown`: what a cookie's name, lifetime and value suggest. Precision over
 // coverage: a rule only fires on a name that says what it is for; a long-lived random value alone shows an
 // identifier, not which purpose it serves, so it stays `unknown` (with a detail saying so).
+import { looksLikeIdentifier } from '../identifier-value.ts';
 import type { Purpose } from '../types.ts';
 
 export interface HeuristicInput {
@@ -19,38 +20,6 @@ const DAY = 86_400;
 const YEAR = 365 * DAY;
 const MAX_NAME = 256;
 const MAX_VALUE = 4096;
-
-/** Shannon entropy in bits per character; 0 for an empty string. */
-export function shannonEntropy(value: string): number {
-  const text = value.length > MAX_VALUE ? value.slice(0, MAX_VALUE) : value;
-  if (text === '') return 0;
-  const counts = new Map<string, number>();
-  for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let bits = 0;
-  const n = [...text].length;
-  for (const count of counts.values()) {
-    const p = count / n;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
-}
-
-/** A value that looks like a random identifier: ≥ 8 chars, mixed characters, not a word, a number or a date. */
-export function looksLikeIdentifier(value: string): boolean {
-  if (value.length < 8 || value.length > MAX_VALUE) return false;
-  let decoded = value;
-  try {
-    decoded = decodeURIComponent(value);
-  } catch {
-    // keep the raw value
-  }
-  if (/^(true|false|null|undefined|yes|no|on|off|accepted|dismissed|granted|denied)$/i.test(decoded)) return false;
-  if (/^\d{10,13}(\.\d+)?$/.test(decoded)) return false; // a timestamp
-  if (/^[a-z]{2,3}([-_][A-Za-z]{2,4})?$/.test(decoded)) return false; // a locale
-  if (/^[A-Za-z]+$/.test(decoded) && decoded.length < 16) return false; // a word
-  const compact = decoded.replace(/[^A-Za-z0-9+/=_-]/g, '');
-  return compact.length >= 8 && shannonEntropy(compact) >= 2.5;
-}
 
 // Name rules, in order. Tokens are matched on word boundaries of a split name (`_ga_session-id` → ga, session, id)
 // or as substrings where the word is long enough not to collide.

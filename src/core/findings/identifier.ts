@@ -1,40 +1,9 @@
-// Does a cookie value look like an identifier that recognises one visitor, and where does it show up in a URL?
-// Conservative on purpose: common words, booleans, timestamps, dates, URLs, JSON and low-entropy values are not
-// identifiers, so `identifier-shared` names real IDs (a `_ga` client id, a session token), not `accepted` or `1700000000`.
+// Where does a cookie value that identifies one visitor show up in a URL? (`identifier-shared`; what counts as an
+// identifier is decided in identifier-value.ts.)
+import { looksLikeIdentifier } from '../identifier-value.ts';
 
+/** Encoded forms shorter than this are not searched for: they match by chance. */
 const MIN_LENGTH = 8;
-const BOOLEANISH = /^(true|false|yes|no|null|undefined|none|on|off|accepted|rejected|dismissed|allow|deny|granted|denied)$/i;
-// words, camelCase and PascalCase words, acronyms, joined by - or _: `dismissed`, `DarkMode`, `de-DE_Berlin`
-const WORD = '(?:[a-z]+(?:[A-Z][a-z]{2,})*|[A-Z][a-z]+(?:[A-Z][a-z]{2,})*|[A-Z]+)';
-const WORDISH = new RegExp(`^${WORD}(?:[_-]${WORD})*$`);
-
-function entropyBitsPerChar(value: string): number {
-  const counts = new Map<string, number>();
-  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
-  let bits = 0;
-  for (const count of counts.values()) {
-    const p = count / value.length;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
-}
-
-/** Unix timestamps in seconds or milliseconds (2001–2100), optionally with a fraction. */
-function isTimestamp(value: string): boolean {
-  const match = /^(\d{10}|\d{13})(\.\d{1,6})?$/.exec(value);
-  if (!match?.[1]) return false;
-  const seconds = match[1].length === 13 ? Number(match[1]) / 1000 : Number(match[1]);
-  return seconds >= 978307200 && seconds <= 4102444800;
-}
-
-export function looksLikeIdentifier(value: string): boolean {
-  if (value.length < MIN_LENGTH || value.length > 512) return false;
-  if (/\s/.test(value) || BOOLEANISH.test(value) || WORDISH.test(value)) return false;
-  if (isTimestamp(value) || /^\d{4}-\d{2}-\d{2}/.test(value)) return false;
-  if (/^[[{"]/.test(value) || /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.includes('%3A%2F%2F')) return false;
-  const distinct = new Set(value).size;
-  return distinct >= 5 && entropyBitsPerChar(value) >= 2.5;
-}
 
 /**
  * The parts of a cookie value worth searching for: the value itself and its dot-separated tails, since trackers

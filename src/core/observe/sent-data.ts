@@ -1,23 +1,8 @@
 // What the browser actually handed a recipient: the seed statement's server-log list made concrete.
 import type { SentData } from '../types.ts';
-import { shannonEntropy } from '../cookies/cookie-heuristics.ts';
+import { looksLikeIdentifier } from '../identifier-value.ts';
 
 export type HeaderList = readonly { name: string; value?: string }[];
-
-const MIN_ID_LENGTH = 8;
-
-/** A value that could single out a browser: long enough, varied enough, not a plain word, number-ish timestamp or URL. */
-export function looksLikeIdentifier(value: string): boolean {
-  if (value.length < MIN_ID_LENGTH || value.length > 512) return false;
-  if (/^\d{10,13}(\.\d{1,6})?$/.test(value)) return false; // epoch timestamps (GA client ids are two 10-digit parts)
-  if (/^(true|false|null|undefined|none)$/i.test(value)) return false;
-  if (/^[a-z]+$/i.test(value) && value.length < 20) return false; // a word
-  if (/^https?:/i.test(value) || value.includes('/')) return false; // URLs and paths
-  if (!/\d/.test(value) && !/[A-Z].*[a-z]|[a-z].*[A-Z]/.test(value)) return false;
-  const bits = shannonEntropy(value);
-  // Long numeric ids (Google Analytics' client id) have a smaller alphabet.
-  return bits >= 3 || (value.length >= 16 && bits >= 2.5);
-}
 
 /** Query parameter names whose values look like identifiers (capped at 20). */
 export function identifierParams(url: string): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cookieHeuristic, looksLikeIdentifier, shannonEntropy } from '../../../src/core/cookies/cookie-heuristics.ts';
+import { cookieHeuristic } from '../../../src/core/cookies/cookie-heuristics.ts';
 
 const YEAR = 365 * 86_400;
 
@@ -68,30 +68,3 @@ describe('cookieHeuristic', () => {
   });
 });
 
-describe('shannonEntropy', () => {
-  test.each([
-    ['', 0],
-    ['aaaa', 0],
-    ['abab', 1],
-    ['abcd', 2],
-    ['0123456789abcdef', 4],
-  ])('%s → %d bits/char', (value, bits) => {
-    expect(shannonEntropy(value)).toBeCloseTo(bits, 6);
-  });
-});
-
-describe('looksLikeIdentifier', () => {
-  test.each([
-    ['GA1.1.1234567890.1700000000', true],
-    ['a8F3kL0pQ9xZ2mN7vB4c', true],
-    ['6f1c2a3b-4d5e-6f70-8192-a3b4c5d6e7f8', true],
-    ['true', false],
-    ['en-US', false],
-    ['1700000000000', false],
-    ['accepted', false],
-    ['short', false],
-    ['aaaaaaaaaaaa', false],
-  ])('%s → %s', (value, expected) => {
-    expect(looksLikeIdentifier(value)).toBe(expected);
-  });
-});
