@@ -19,7 +19,6 @@ export interface HeuristicVerdict {
 const DAY = 86_400;
 const YEAR = 365 * DAY;
 const MAX_NAME = 256;
-const MAX_VALUE = 4096;
 
 // Name rules, in order. Tokens are matched on word boundaries of a split name (`_ga_session-id` → ga, session, id)
 // or as substrings where the word is long enough not to collide.

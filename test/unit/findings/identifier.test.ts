@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { identifierCandidates, urlCarries } from '../../../src/core/findings/identifier.ts';
 
 test('identifierCandidates finds the GA client id inside _ga', () => {
