@@ -1,10 +1,10 @@
 // `candor crawl <list> --out <dir> [options]` (../shared/spec/cli.md): the check options, plus the crawl's own.
 import { parseArgs } from 'node:util';
 import { parseShard, type Shard } from '../core/crawl/index.ts';
-import { FAIL_ON_VALUES, type FailOn } from '../core/export/index.ts';
+import { FAIL_ON_VALUES, type FailOn, isOutputFormat } from '../core/export/index.ts';
 import { PHASES, type Phase } from '../core/types.ts';
 import { CrawlError, type CrawlOptions, crawl } from './crawl.ts';
-import { COMMON_OPTIONS } from './options.ts';
+import { COMMON_OPTIONS, parseArgsMessage, parseProxy, usageLine } from './options.ts';
 
 export const CRAWL_USAGE = `usage: candor crawl <list> --out <dir> [options]
 
@@ -18,6 +18,7 @@ options (as for check):
   --phases LIST                before-consent,after-reject,after-accept,after-revoke (default before-consent,after-reject)
   --gpc                        send Global Privacy Control
   --fail-on LEVEL              high|medium|low|info|none (default high), over all sites
+  --format FORMAT              text|sarif|junit|html|har: also <dir>/reports/<site>.<txt|sarif|xml|html|har>
   --proxy URL                  send all browser traffic through this HTTP proxy
   --map-hosts-to IP            resolve every host name to IP
   --insecure                   accept self-signed certificates (local test sites only)
@@ -80,9 +81,8 @@ function parseCrawlArgs(argv: readonly string[]) {
   if (!list) throw new UsageError('crawl needs a list file');
   if (extra !== undefined) throw new UsageError(`crawl takes one list file, not also ${extra}`);
   if (!values.out) throw new UsageError('crawl needs --out <dir>');
-  if (values.format !== undefined && values.format !== 'json') {
-    throw new UsageError('crawl writes JSON reports and NDJSON tables: --format does not apply');
-  }
+  const format = values.format;
+  if (format !== undefined && !isOutputFormat(format)) throw new UsageError(`unknown --format ${format}`);
   const browser = values.browser ?? 'chromium';
   if (browser !== 'chromium' && browser !== 'firefox') throw new UsageError(`unknown --browser ${browser}`);
   const failOn = (values['fail-on'] ?? 'high') as FailOn;
@@ -90,6 +90,9 @@ function parseCrawlArgs(argv: readonly string[]) {
   const phases = (values.phases ?? 'before-consent,after-reject').split(',').map((p) => p.trim()) as Phase[];
   const bad = phases.find((p) => !(PHASES as readonly string[]).includes(p) || p === 'browsing');
   if (bad !== undefined) throw new UsageError(`unknown phase ${bad}`);
+  if (values.proxy !== undefined && !parseProxy(values.proxy)) {
+    throw new UsageError(`--proxy takes an HTTP proxy address such as http://127.0.0.1:8080, not ${values.proxy}`);
+  }
   let shard: Shard | undefined;
   if (values.shard !== undefined) {
     const parsed = parseShard(values.shard);
@@ -121,6 +124,7 @@ function parseCrawlArgs(argv: readonly string[]) {
     ...(shard ? { shard } : {}),
     ...(values['crawl-id'] ? { crawlId: values['crawl-id'] } : {}),
     ...(progress ? { progress } : {}),
+    ...(format ? { format } : {}),
   };
   return { list, options };
 }
@@ -134,8 +138,11 @@ export async function crawlCommand(argv: readonly string[]): Promise<number> {
   try {
     parsed = parseCrawlArgs(argv);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(message === 'help' ? `${CRAWL_USAGE}\n` : `candor: ${message}\n\n${CRAWL_USAGE}\n`);
+    if (error instanceof UsageError && error.message === 'help') {
+      process.stdout.write(`${CRAWL_USAGE}\n`);
+      return 0;
+    }
+    process.stderr.write(usageLine(error instanceof UsageError ? error.message : parseArgsMessage(error)));
     return 2;
   }
   try {

@@ -32,6 +32,8 @@ import {
 import {
   type FailOn,
   formatJson,
+  formatReport,
+  type OutputFormat,
   SUMMARY_CSV_HEADER,
   summaryCsvErrorRow,
   summaryCsvRow,
@@ -67,7 +69,12 @@ export interface CrawlOptions {
   progress?: 'bar' | 'lines' | 'none';
   /** how one site is checked (default: check() in a child process) */
   runSite?: RunSite;
+  /** a second file per site in this format, beside its JSON report (`--format`; the JSON is always written) */
+  format?: OutputFormat;
 }
+
+/** File extension of a per-site report in each format. */
+const FORMAT_EXTENSION: Record<OutputFormat, string> = { json: 'json', text: 'txt', sarif: 'sarif', junit: 'xml', html: 'html', har: 'har' };
 
 export interface CrawlResult {
   crawlId: string;
@@ -343,7 +350,8 @@ export async function crawl(list: string | readonly string[], options: CrawlOpti
   process.once('SIGTERM', stop);
   const runSite = options.runSite ?? runSiteInChild;
   const reused = new Set<string>();
-  const checkOptions: Omit<CheckOptions, 'progress'> = { ...c, headers: false };
+  const extra = options.format !== undefined && options.format !== 'json' ? options.format : undefined;
+  const checkOptions: Omit<CheckOptions, 'progress'> = { ...c, headers: extra === 'har' };
 
   const onDone = (o: SiteOutcome<Report>): void => {
     state.running--;
@@ -369,7 +377,10 @@ export async function crawl(list: string | readonly string[], options: CrawlOpti
       const report = o.result.value;
       const name = `reports/${reportName(e.url)}.json`;
       const reportPath = join(out, name);
-      if (!reused.has(e.url)) writeAtomic(reportPath, formatJson(report));
+      if (!reused.has(e.url)) {
+        writeAtomic(reportPath, formatJson(report));
+        if (extra) writeAtomic(join(out, `reports/${reportName(e.url)}.${FORMAT_EXTENSION[extra]}`), formatReport(report, extra, { failOn }));
+      }
       const tables = siteRows(report, {
         crawlId,
         visitId: base.visit_id,
@@ -453,7 +464,8 @@ export async function crawl(list: string | readonly string[], options: CrawlOpti
       `${plan.done.length ? `, ${plan.done.length} finished before` : ''} in ${(elapsedMs / 1000).toFixed(1)} s` +
       ` (${rate.toFixed(2)} sites/min); output in ${out}`,
   );
-  if (exitCode === 2) say('no site could be checked');
+  // the one line an exit code 2 owes, even with --progress none
+  if (exitCode === 2) process.stderr.write(`candor: no site could be checked (${state.failed} failed${plan.problems.length ? `, ${plan.problems.length} list lines skipped` : ''}; see ${join(out, 'summary.csv')})\n`);
   return {
     crawlId,
     out,

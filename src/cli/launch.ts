@@ -9,6 +9,7 @@ import puppeteer, { type Browser, type Page, type Viewport } from 'puppeteer-cor
 import type { Report } from '../core/types.ts';
 import type { MessageName, MessageRequest, MessageResponse } from '../shared/messages.ts';
 import { type BrowserKind, findBrowser, INSTALL_HINT } from './find-browser.ts';
+import { parseProxy } from './options.ts';
 
 export const GECKO_ID = 'candor@candor.dev';
 
@@ -107,13 +108,14 @@ function firefoxPrefs(o: LaunchOptions, uuid: string): Record<string, unknown> {
     'privacy.trackingprotection.socialtracking.enabled': false,
   };
   if (o.proxy) {
-    const u = new URL(o.proxy);
+    const proxy = parseProxy(o.proxy);
+    if (!proxy) throw new Error(`--proxy ${o.proxy} is not an HTTP proxy address`);
     Object.assign(prefs, {
       'network.proxy.type': 1,
-      'network.proxy.http': u.hostname,
-      'network.proxy.http_port': Number(u.port),
-      'network.proxy.ssl': u.hostname,
-      'network.proxy.ssl_port': Number(u.port),
+      'network.proxy.http': proxy.host,
+      'network.proxy.http_port': proxy.port,
+      'network.proxy.ssl': proxy.host,
+      'network.proxy.ssl_port': proxy.port,
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': true,
     });
@@ -153,6 +155,16 @@ export async function openExtensionPage(browser: Browser, url: string, ready: st
   }
 }
 
+/** puppeteer.launch, with a failure that names the executable (the one found on PATH may not be the one meant). */
+async function startBrowser(executablePath: string, options: Parameters<typeof puppeteer.launch>[0]): Promise<Browser> {
+  try {
+    return await puppeteer.launch(options);
+  } catch (error) {
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+    throw new LaunchError(`${executablePath} did not start: ${reason}`);
+  }
+}
+
 export async function launch(o: LaunchOptions): Promise<CandorBrowser> {
   const executablePath = findBrowser(o.kind, o.browserPath);
   if (!executablePath) throw new LaunchError(`no ${o.kind} found: ${INSTALL_HINT[o.kind]}`);
@@ -167,7 +179,7 @@ export async function launch(o: LaunchOptions): Promise<CandorBrowser> {
     // Chromium blocks third-party cookies by default in new profiles; a typical user's browser stores them.
     mkdirSync(join(profile, 'Default'), { recursive: true });
     writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
-    browser = await puppeteer.launch({
+    browser = await startBrowser(executablePath, {
       executablePath,
       headless: o.headless ?? true,
       pipe: true,
@@ -190,7 +202,7 @@ export async function launch(o: LaunchOptions): Promise<CandorBrowser> {
     }
   } else {
     const uuid = randomUUID();
-    browser = await puppeteer.launch({
+    browser = await startBrowser(executablePath, {
       browser: 'firefox',
       executablePath,
       headless: o.headless ?? true,

@@ -7,7 +7,8 @@ import { PHASES, type Phase } from '../core/types.ts';
 import { CheckError, check } from './check.ts';
 import { ConfigError, configFindingsOptions, loadConfig } from './config.ts';
 import { crawlCommand, isCrawlCommand } from './crawl-command.ts';
-import { COMMON_OPTIONS } from './options.ts';
+import { COMMON_OPTIONS, parseArgsMessage, parseProxy, usageLine } from './options.ts';
+import { CRAWL_USAGE } from './crawl-command.ts';
 
 const USAGE = `usage:
   candor check <url> [options]
@@ -29,6 +30,8 @@ options:
   --config PATH                pinned expectations, severities, defaults (default ./candor.config.json if present)`;
 
 class UsageError extends Error {}
+/** `--help`: the usage on stdout, exit 0. */
+class HelpRequest extends Error {}
 
 function fail(code: 2, message: string): never {
   process.stderr.write(`candor: ${message}\n`);
@@ -48,8 +51,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseOptions(argv);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`candor: ${message}\n\n${USAGE}\n`);
+    if (error instanceof HelpRequest) {
+      process.stdout.write(`${USAGE}\n\n${CRAWL_USAGE}\n`);
+      return 0;
+    }
+    process.stderr.write(usageLine(error instanceof UsageError ? error.message : parseArgsMessage(error)));
     return 2;
   }
   const { command, target, values } = parsed;
@@ -75,6 +81,7 @@ export async function main(argv: string[]): Promise<number> {
   const phases = (values.phases ?? config.phases?.join(',') ?? 'before-consent,after-reject').split(',').map((p) => p.trim()) as Phase[];
   const bad = phases.find((p) => !(PHASES as readonly string[]).includes(p) || p === 'browsing');
   if (bad !== undefined) return usage(`unknown phase ${bad}`);
+  if (values.proxy !== undefined && !parseProxy(values.proxy)) return usage(`--proxy takes an HTTP proxy address such as http://127.0.0.1:8080, not ${values.proxy}`);
   try {
     const report = await check(target, {
       browser,
@@ -104,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function usage(message: string): number {
-  process.stderr.write(`candor: ${message}\n\n${USAGE}\n`);
+  process.stderr.write(usageLine(message));
   return 2;
 }
 
@@ -115,9 +122,11 @@ function parseOptions(argv: string[]) {
     strict: true,
     options: { ...COMMON_OPTIONS, config: { type: 'string' } },
   });
-  const [command, target] = positionals;
-  if (values.help || !command) throw new UsageError('a command is needed');
+  const [command, target, extra] = positionals;
+  if (values.help) throw new HelpRequest();
+  if (!command) throw new UsageError('a command is needed: check <url> or crawl <list>');
   if (command !== 'check' && command !== 'crawl') throw new UsageError(`unknown command ${command}`);
   if (!target) throw new UsageError(`${command} needs ${command === 'check' ? 'a URL' : 'a list file'}`);
+  if (extra !== undefined) throw new UsageError(`${command} takes one ${command === 'check' ? 'URL' : 'list file'}, not also ${extra}`);
   return { command, target, values };
 }

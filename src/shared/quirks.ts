@@ -28,7 +28,20 @@ export async function browserName(): Promise<string> {
     const info = await runtime.getBrowserInfo();
     return `${info.name} ${info.version}`;
   }
+  // Chromium's user-agent string says 156.0.0.0; its client hints give the full version
+  const hints = (globalThis.navigator as { userAgentData?: UserAgentData } | undefined)?.userAgentData;
+  try {
+    const full = (await hints?.getHighEntropyValues(['fullVersionList']))?.fullVersionList ?? [];
+    const named = full.find((b) => b.brand === 'Google Chrome') ?? full.find((b) => b.brand === 'Chromium');
+    if (named) return `${named.brand} ${named.version}`;
+  } catch {
+    // no client hints: the user-agent string below
+  }
   const ua = globalThis.navigator?.userAgent ?? '';
   const m = /Chrom(?:e|ium)\/([\d.]+)/.exec(ua);
   return m ? `Chromium ${m[1]}` : 'Chromium';
+}
+
+interface UserAgentData {
+  getHighEntropyValues(hints: string[]): Promise<{ fullVersionList?: { brand: string; version: string }[] }>;
 }

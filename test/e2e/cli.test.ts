@@ -1,12 +1,12 @@
 // `npx candor check` as a site owner runs it: the real command, a real browser with the built extension, the
 // demo site through the local internet. Every phase and every format, in both browsers, with the exit codes of
 // ../shared/spec/cli.md.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { BrowserKind } from '../../src/cli/find-browser.ts';
+import { type BrowserKind, findBrowser } from '../../src/cli/find-browser.ts';
 import type { Report } from '../../src/core/types.ts';
 import type { Internet } from '../../sites/internet.ts';
 import { DEMO_URL } from '../../sites/routes.ts';
@@ -36,6 +36,15 @@ function candor(args: string[]): Promise<Run> {
   });
 }
 
+/** What the browser itself says it is: `Chromium 156.0.8078.108`, `Firefox 140.5.0`. */
+function browserVersion(kind: BrowserKind): string {
+  const path = findBrowser(kind) ?? '';
+  const said = execFileSync(path, ['--version'], { encoding: 'utf8', env: { ...process.env, HOME: home } });
+  const m = /(Chromium|Google Chrome|Mozilla Firefox)\s+([\d.]+(?:esr)?)/.exec(said);
+  if (!m) throw new Error(`${path} --version said ${said}`);
+  return `${m[1] === 'Mozilla Firefox' ? 'Firefox' : m[1]} ${m[2]?.replace(/esr$/, '')}`;
+}
+
 const local = () => ['--proxy', internet.proxyUrl, '--insecure', '--settle', '800'];
 
 beforeAll(async () => {
@@ -52,10 +61,42 @@ describe('usage and failures exit 2 with one clear line', () => {
     [['check', DEMO_URL, '--phases', 'before-consent,sideways'], /unknown phase sideways/],
     [['frobnicate', 'x'], /unknown command frobnicate/],
     [['check', DEMO_URL, '--browser-path', '/nonexistent/chromium'], /no chromium found: install it with/],
+    [[], /a command is needed/],
+    [['check', DEMO_URL, '--bogus'], /^candor: unknown option --bogus /],
+    [['check', DEMO_URL, '--format'], /^candor: --format needs a value /],
+    [['check', DEMO_URL, 'https://other.example/'], /check takes one URL, not also https:\/\/other.example\//],
+    [['check', DEMO_URL, '--proxy', 'not a proxy'], /--proxy takes an HTTP proxy address/],
+    [['check', DEMO_URL, '--fail-on', 'critical'], /unknown --fail-on critical/],
   ])('%j', async (args, message) => {
     const run = await candor(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stdout).toBe('');
+  });
+
+  test('--help prints the usage of both commands on stdout and exits 0', async () => {
+    for (const args of [['--help'], ['check', '-h'], ['crawl', '--help']]) {
+      const run = await candor(args);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('usage: candor crawl <list> --out <dir> [options]');
+      expect(run.stderr).toBe('');
+    }
+  });
+
+  test('the browser is found on PATH', async () => {
+    // a folder on PATH holding only a `chromium` that says which it is: found, run, and its failure reported
+    const bin = mkdtempSync(join(tmpdir(), 'candor-path-'));
+    const fake = join(bin, 'chromium');
+    writeFileSync(fake, '#!/bin/sh\necho "fake chromium on PATH" >&2\nexit 3\n');
+    chmodSync(fake, 0o755);
+    const run = await new Promise<Run>((resolve) => {
+      execFile(process.execPath, ['bin/candor.js', 'check', DEMO_URL, '--phases', 'before-consent', '--timeout', '5000'], { env: { ...process.env, HOME: home, PATH: `${bin}:${process.env.PATH ?? ''}` } }, (error, stdout, stderr) =>
+        resolve({ code: error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : error ? null : 0, stdout, stderr }),
+      );
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(fake);
   });
 
   test('an unreachable page', async () => {
@@ -74,6 +115,8 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('candor check in %s', (kind)
     expect(run.code, run.stderr).toBe(1);
     const report = JSON.parse(run.stdout) as Report;
     expect(report.schema).toBe('candor.report/1');
+    // the browser's full version, not the user-agent string's reduced one (156.0.0.0)
+    expect(report.tool.browser).toBe(browserVersion(kind));
     expect(report.visits.map((v) => v.phase)).toEqual(['before-consent', 'after-reject', 'after-accept', 'after-revoke']);
     const reject = report.visits[1];
     expect(reject?.interaction).toMatchObject({ cmp: 'cookieconsent3', action: 'reject', ok: true });

@@ -268,5 +268,25 @@ describe('candor crawl', () => {
     const badShard = await start([list('two.txt', ['crawl-tea.test']), '--out', join(scratch, 'x'), '--shard', '2/2']).done;
     expect(badShard.code).toBe(2);
     expect(badShard.stderr).toContain('i counts from 0');
+    const badFormat = await start([list('three.txt', ['crawl-tea.test']), '--out', join(scratch, 'y'), '--format', 'pdf']).done;
+    expect(badFormat.code).toBe(2);
+    for (const run of [noOut, empty, badShard, badFormat]) expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(badFormat.stderr.trim()).toBe('candor: unknown --format pdf (candor --help shows the usage)');
   });
+
+  test('--format adds a file per site in that format beside its JSON; when no site could be checked, one line says so even with --progress none', async () => {
+    const out = join(scratch, 'formats');
+    const run = await start([list('format.txt', ['crawl-tea.test']), '--out', out, '--phases', 'before-consent', '--settle', '500', '--format', 'sarif', '--fail-on', 'none']).done;
+    expect(run.code, run.stderr).toBe(0);
+    const files = readdirSync(join(out, 'reports')).sort();
+    expect(files).toHaveLength(2);
+    const [json, sarifFile] = files;
+    expect(json).toMatch(/\.json$/);
+    expect(sarifFile).toBe(json?.replace(/\.json$/, '.sarif'));
+    const sarif = JSON.parse(readFileSync(join(out, 'reports', String(sarifFile)), 'utf8')) as { version: string; runs: unknown[] };
+    expect(sarif).toMatchObject({ version: '2.1.0', runs: [expect.anything()] });
+    const none = await start([list('none.txt', ['nothing-here.crawl-nowhere.test']), '--out', join(scratch, 'none'), '--phases', 'before-consent', '--retries', '0', '--progress', 'none']).done;
+    expect(none.code).toBe(2);
+    expect(none.stderr.trim().split('\n')).toEqual([expect.stringContaining('candor: no site could be checked (1 failed')]);
+  }, 120_000);
 });
