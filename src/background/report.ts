@@ -15,10 +15,10 @@ import { toRawCookie } from './cookies.ts';
 import { getTab, markDirty } from './tab-store.ts';
 import { fetchWellKnown } from './well-known.ts';
 
-export function preferenceFor(prefs: Preferences, site: string): PurposeMap | null {
+export function preferenceFor(prefs: Preferences, site: string): PurposeMap {
   const own = prefs.sites[site];
   if (own && Object.keys(own).length) return { ...prefs.defaults, ...own };
-  return Object.keys(prefs.defaults).length ? prefs.defaults : null;
+  return { ...prefs.defaults };
 }
 
 const MAX_SITES = 40;

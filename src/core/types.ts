@@ -236,8 +236,8 @@ export interface ConsentMoment extends RecordedConsent {
 export interface Consent {
   recorded: RecordedConsent | null;
   signals: ConsentSignal[];
-  /** the visitor's saved Candor preference for this site; null where none is saved */
-  preference: PurposeMap | null;
+  /** the visitor's saved Candor preference for this site; `{}` where none is saved */
+  preference: PurposeMap;
   /**
    * What the site had recorded at earlier moments of the visit, oldest first, one entry per change (read from the
    * page after load and whenever a report is made). Absent where it was never read during the visit.

@@ -90,7 +90,7 @@ function visitSection(visit: Visit): string {
 <dt>GPC sent</dt><dd>${visit.gpcSent ? 'yes' : 'no'}</dd>
 <dt>Consent recorded</dt><dd>${h(consent)}</dd>
 ${visit.interaction ? `<dt>Banner</dt><dd>${h(`${visit.interaction.action}${visit.interaction.ok ? '' : ' (failed)'}${visit.interaction.detail ? `: ${visit.interaction.detail}` : ''}`)}</dd>` : ''}
-${visit.consent.preference ? `<dt>Your preference</dt><dd>${h(describePurposes(visit.consent.preference))}</dd>` : ''}
+${visit.consent.preference && Object.keys(visit.consent.preference).length ? `<dt>Your preference</dt><dd>${h(describePurposes(visit.consent.preference))}</dd>` : ''}
 </dl>
 ${dropped}
 <h3>Consent signals</h3>

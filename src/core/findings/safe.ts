@@ -81,7 +81,7 @@ export function signalsOf(visit: Visit): ConsentSignal[] {
 
 export function preferenceOf(visit: Visit): Consent['preference'] {
   const preference: unknown = consentOf(visit).preference;
-  return isObject(preference) ? (preference as Consent['preference']) : null;
+  return isObject(preference) ? (preference as Consent['preference']) : {};
 }
 
 /** An observation's time (ms since the visit started); 0 (the visit's start) where the page data lacks one. */

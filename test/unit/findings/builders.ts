@@ -111,7 +111,7 @@ export function visit(parts: VisitParts = {}): Visit {
       policyUrl: 'https://www.shop.example/privacy',
       ...parts.declared,
     },
-    consent: { recorded: null, signals: [], preference: null, ...parts.consent },
+    consent: { recorded: null, signals: [], preference: {}, ...parts.consent },
     observed: { requests: parts.requests ?? [], cookies: parts.cookies ?? [] },
   };
   if (parts.interaction) result.interaction = parts.interaction;

@@ -512,7 +512,7 @@ const cases: Case[] = [
   {
     name: 'no saved preference',
     kind: 'consent-differs-from-preference',
-    ctx: context(visit({ consent: { recorded: recorded({ purposes: { analytics: true } }), preference: null } })),
+    ctx: context(visit({ consent: { recorded: recorded({ purposes: { analytics: true } }), preference: {} } })),
     count: 0,
   },
   // gpc-ignored

@@ -19,7 +19,7 @@ function demoVisit(phase: Visit['phase']): Visit {
     startedAt: '2026-11-26T05:00:00.000Z',
     gpcSent: false,
     declared,
-    consent: { ...consent, preference: null },
+    consent: { ...consent, preference: {} },
     observed: {
       requests: [],
       cookies: [

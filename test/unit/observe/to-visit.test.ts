@@ -8,7 +8,7 @@ import { requestListenerSpecs } from '../../../src/shared/request-listeners.ts';
 const T0 = 1_800_000_000_000;
 const ctx: VisitContext = {
   declared: { sources: [], cookies: [], recipients: null, retentionSeconds: null, gpcSupported: null, policyUrl: null },
-  consent: { recorded: null, signals: [], preference: null },
+  consent: { recorded: null, signals: [], preference: {} },
   classifyCookie: () => ({ purpose: 'unknown', source: 'unknown', detail: '' }),
   classifyStorageKey: () => ({ purpose: 'unknown', source: 'unknown', detail: '' }),
   trackerOfUrl: () => null,

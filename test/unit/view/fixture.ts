@@ -90,7 +90,7 @@ export function visit(overrides: Partial<Visit> = {}): Visit {
     startedAt: '2026-11-26T10:00:00.000Z',
     gpcSent: false,
     declared: declared(),
-    consent: { recorded: null, signals: [], preference: null },
+    consent: { recorded: null, signals: [], preference: {} },
     observed: { requests: [], cookies: [] },
     ...overrides,
   };
