@@ -56,7 +56,7 @@ export function decodeGpp(gppString: string, from: string, applicable: number[] 
   const names: string[] = [];
   let recorded: RecordedConsent | null = null;
   const signals: ConsentSignal[] = [];
-  const us: { name: string; optedOut: boolean | null; values: Record<string, unknown> }[] = [];
+  const us: { name: string; optedOut: boolean | null; refused: boolean; values: Record<string, unknown> }[] = [];
   for (const [index, id] of ids.entries()) {
     const name = Sections.SECTION_ID_NAME_MAP.get(id) ?? `section${id}`;
     names.push(name);
@@ -72,7 +72,7 @@ export function decodeGpp(gppString: string, from: string, applicable: number[] 
       const usp = decodeUspString(segment);
       if (!usp.valid) return invalid(`uspv1 section: ${usp.error ?? 'invalid'}`);
       sections[name] = usp.detail;
-      if (applicable === null || applicable.includes(id)) us.push({ name, optedOut: usp.optedOut, values: usp.detail });
+      if (applicable === null || applicable.includes(id)) us.push({ name, optedOut: usp.optedOut, refused: usp.optedOut === true, values: usp.detail });
       continue;
     }
     if (!/^us[a-z]{2,3}$/.test(name)) {
@@ -87,33 +87,31 @@ export function decodeGpp(gppString: string, from: string, applicable: number[] 
     }
     const values = usValues(fields);
     sections[name] = values;
-    if (applicable === null || applicable.includes(id)) us.push({ name, optedOut: optedOut(values), values });
+    if (applicable === null || applicable.includes(id)) us.push({ name, ...optOutState(values), values });
   }
   detail.sections = names;
   detail.decoded = sections;
   if (us.length > 0) {
+    // Opted out only where every applicable section is: one that still says "did not opt out" of sale, sharing or
+    // targeted advertising is what GPC asks to change (`gpc-ignored`). Any opt-out refuses advertising.
     const states = us.map((s) => s.optedOut);
-    const out = states.includes(true) ? true : states.includes(false) ? false : null;
-    signals.push({
-      source: 'gpp',
-      purposes: out === true ? { advertising: false } : {},
-      optedOut: out,
-      raw: gppString.slice(0, 4096),
-    });
+    const out = states.includes(false) ? false : states.includes(true) ? true : null;
+    const purposes = us.some((s) => s.refused) ? { advertising: false } : {};
+    signals.push({ source: 'gpp', purposes, optedOut: out, raw: gppString.slice(0, 4096) });
     // US opt-out regimes: see usp.ts — an applicable section is a standing decision; only an opt-out refuses.
-    if (recorded === null && out !== null) {
-      recorded = { source: 'gpp', choiceMade: true, purposes: out ? { advertising: false } : {} };
-    }
+    if (recorded === null && out !== null) recorded = { source: 'gpp', choiceMade: true, purposes: { ...purposes } };
   }
   return { source: { kind: 'gpp', valid: true, detail }, recorded, signals };
 }
 
-/** SaleOptOut / SharingOptOut / TargetedAdvertisingOptOut: 1 opted out, 2 did not, 0 not applicable. Opted out if any is 1. */
-function optedOut(values: Record<string, unknown>): boolean | null {
+/**
+ * SaleOptOut / SharingOptOut / TargetedAdvertisingOptOut: 1 opted out, 2 did not, 0 not applicable. Opted out when
+ * none says "did not" and one says "opted out"; `refused` when any says "opted out".
+ */
+function optOutState(values: Record<string, unknown>): { optedOut: boolean | null; refused: boolean } {
   const states = OPT_OUT_FIELDS.map((f) => values[f]);
-  if (states.includes(1)) return true;
-  if (states.includes(2)) return false;
-  return null;
+  const refused = states.includes(1);
+  return { optedOut: states.includes(2) ? false : refused ? true : null, refused };
 }
 
 function usValues(fields: unknown): Record<string, unknown> {

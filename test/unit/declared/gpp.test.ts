@@ -17,18 +17,24 @@ const api = (data: unknown) => ({ present: true, answered: true, data });
 
 describe('readGpp: US sections', () => {
   test.each([
-    ['usnat opted out of sale', { usnat: { SaleOptOut: 1, SharingOptOut: 2, TargetedAdvertisingOptOut: 2 } }, true],
-    ['usnat opted out of targeted ads only', { usnat: { SaleOptOut: 2, SharingOptOut: 2, TargetedAdvertisingOptOut: 1 } }, true],
-    ['usnat did not opt out', { usnat: { SaleOptOut: 2, SharingOptOut: 2, TargetedAdvertisingOptOut: 2 } }, false],
-    ['usnat not applicable', { usnat: { SaleOptOut: 0, SharingOptOut: 0, TargetedAdvertisingOptOut: 0 } }, null],
-    ['California did not opt out, GPC received', { usca: { SaleOptOut: 2, SharingOptOut: 2, Gpc: true } }, false],
-    ['uspv1 opted out', { uspv1: { Notice: 'Y', OptOutSale: 'Y', LspaCovered: 'N' } }, true],
-  ])('%s', (_name, sections, optedOut) => {
+    // [name, sections, opted out (what gpc-ignored reads), an opt-out refuses advertising]
+    ['usnat opted out of everything', { usnat: { SaleOptOut: 1, SharingOptOut: 1, TargetedAdvertisingOptOut: 1 } }, true, true],
+    ['usnat opted out, sharing not applicable', { usnat: { SaleOptOut: 1, SharingOptOut: 0, TargetedAdvertisingOptOut: 1 } }, true, true],
+    // a partial opt-out: sale refused, targeted advertising still on — not what GPC asks for
+    ['usnat opted out of sale only', { usnat: { SaleOptOut: 1, SharingOptOut: 2, TargetedAdvertisingOptOut: 2 } }, false, true],
+    ['usnat opted out of targeted ads only', { usnat: { SaleOptOut: 2, SharingOptOut: 2, TargetedAdvertisingOptOut: 1 } }, false, true],
+    ['usnat did not opt out', { usnat: { SaleOptOut: 2, SharingOptOut: 2, TargetedAdvertisingOptOut: 2 } }, false, false],
+    ['usnat not applicable', { usnat: { SaleOptOut: 0, SharingOptOut: 0, TargetedAdvertisingOptOut: 0 } }, null, false],
+    ['California did not opt out, GPC received', { usca: { SaleOptOut: 2, SharingOptOut: 2, Gpc: true } }, false, false],
+    ['uspv1 opted out', { uspv1: { Notice: 'Y', OptOutSale: 'Y', LspaCovered: 'N' } }, true, true],
+    ['two sections, one not opted out', { usnat: { SaleOptOut: 1, SharingOptOut: 1, TargetedAdvertisingOptOut: 1 }, usca: { SaleOptOut: 2, SharingOptOut: 2 } }, false, true],
+  ])('%s', (_name, sections, optedOut, refused) => {
     const reading = readGpp(api({ gppString: gpp(sections), applicableSections: [7, 8, 6], signalStatus: 'ready' }), null);
     expect(reading?.source.valid).toBe(true);
     expect(reading?.signals).toHaveLength(1);
-    expect(reading?.signals[0]).toMatchObject({ source: 'gpp', optedOut, purposes: optedOut ? { advertising: false } : {} });
-    expect(reading?.recorded).toEqual(optedOut === null ? null : { source: 'gpp', choiceMade: true, purposes: optedOut ? { advertising: false } : {} });
+    const purposes = refused ? { advertising: false } : {};
+    expect(reading?.signals[0]).toMatchObject({ source: 'gpp', optedOut, purposes });
+    expect(reading?.recorded).toEqual(optedOut === null ? null : { source: 'gpp', choiceMade: true, purposes });
   });
 
   test('the GPC sub-section is kept in the detail', () => {
