@@ -1,11 +1,11 @@
 // Completeness: a page that makes every common kind of request (document, stylesheet, font, CSS background,
-// preload, scripts, a 404, images, a redirect chain with a cookie on a hop, a third-party frame with its own
-// subresources and cookie, fetch GET/POST, a JSON POST the browser checks first with a CORS preflight, XHR,
-// sendBeacon, keepalive fetch, a dedicated worker's fetch, a WebSocket) and sets cookies and storage each way. The
-// local internet logs what really reached the servers; the report must list every one of those requests — no more,
-// no fewer, including one whose answer the browser discarded (no CORS header) — with its type, party, status and
-// redirect hop, and every cookie with its setter. This is the OpenWPM-style check the observe issue asks for, in each
-// browser.
+// preload, scripts, a 404, images, an http image the browser upgrades to https, a redirect chain with a cookie on a
+// hop, a third-party frame with its own subresources and cookie, fetch GET/POST, a JSON POST the browser checks first
+// with a CORS preflight, XHR, sendBeacon, keepalive fetch, a dedicated worker's fetch, a WebSocket) and sets cookies
+// and storage each way. The local internet logs what really reached the servers; the report must list every one of
+// those requests — no more, no fewer, including one whose answer the browser discarded (no CORS header) — with its
+// type, party, status and redirect hop, and every cookie with its setter. This is the OpenWPM-style check the observe
+// issue asks for, in each browser.
 // Then the cases where a request is not the tab's own: a page restored from the back/forward cache, beacons a page
 // sends as it is left (the left page's, not the next one's), a download or a 204 (the page stays on screen, and its
 // visit goes on) and a page its service worker answers (the worker's fetches, which carry no tab, are the page's).
@@ -133,6 +133,9 @@ export function completenessSuite(kind: BrowserKind): void {
       // the keepalive POST's answer has no CORS header: the browser discards it, yet the data went out and is listed
       const [keepalive] = byUrl('https://api.zoo-data.example/keepalive');
       expect(keepalive).toMatchObject({ method: 'POST', error: expect.any(String) });
+      // mixed content the browser upgraded itself: listed once, as the https request the server saw, never as http
+      expect(byUrl('https://cdn.zoo-static.example/upgraded.gif')).toEqual([expect.objectContaining({ status: 200, type: 'image' })]);
+      expect(visit.observed.requests.filter((r) => r.url.startsWith('http:'))).toEqual([]);
       // every kind the page uses is there
       for (const path of ['/zoo.css', '/app.js', '/worker.js', '/zoo.woff2', '/bg.gif', '/preloaded.gif', '/lib.js', '/injected.js', '/missing.js']) {
         expect({ path, found: visit.observed.requests.some((r) => new URL(r.url).pathname === path) }).toEqual({ path, found: true });
