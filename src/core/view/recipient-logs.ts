@@ -38,6 +38,10 @@ function isRedirect(status: number | null | undefined): boolean {
 
 /** Which log items one request handed over. */
 export function loggedItems(request: ObservedRequest, pageUrls: readonly string[]): Set<LogItem> {
+  // An answer from the browser's cache without a word to the server hands over nothing. Firefox says so by giving no
+  // server address; one revalidated with the server (a 304) has one, and so has every cached answer in Chromium,
+  // which reports both alike: those are counted as sent.
+  if (request.fromCache === true && !request.remoteIp) return new Set();
   // any request reveals the address it came from and when
   const items = new Set<LogItem>(['ip', 'time']);
   // the page itself: its navigation (a redirect on the way there learns where the visitor is going), or a service

@@ -26,6 +26,9 @@ describe('loggedItems', () => {
     ['a download that sent the page as referrer', { type: 'main_frame', url: 'https://files.example/list.zip', party: 'third', status: 200, sent: sent({ referer: true, refererKind: 'full' }) }, ['ip', 'time', 'page', 'referrer']],
     ['the page fetched by its service worker', { type: 'xmlhttprequest', url: PAGE, party: 'first', serviceWorker: true }, ['ip', 'time', 'page']],
     ['the page’s URL fetched by the page itself', { type: 'xmlhttprequest', url: PAGE, party: 'first' }, ['ip', 'time']],
+    // Firefox: a cached answer with no server address never reached the server; with one, it was revalidated there
+    ['taken from the cache without asking the server', { fromCache: true, sent: sent({ userAgent: true, cookies: true }) }, []],
+    ['revalidated with the server (or Chromium’s cache)', { fromCache: true, remoteIp: '192.0.2.1', sent: sent({ cookies: true }) }, ['ip', 'time', 'cookies']],
   ])('%s', (_name, overrides, expected) => {
     const items = loggedItems(request(overrides), [PAGE]);
     expect(LOG_ITEMS.filter((i) => items.has(i))).toEqual(expected);
