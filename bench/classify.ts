@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import loadTrackerDB from '@ghostery/trackerdb';
 import { classifyRequest } from '../src/core/observe/classify-request.ts';
-import { type HeaderList, summarizeSent } from '../src/core/observe/sent-data.ts';
+import { bodyIdentifierKeys, type HeaderList, type RequestBody, summarizeSent } from '../src/core/observe/sent-data.ts';
 import { siteOf } from '../src/core/party.ts';
 import { buildTrackerIndex } from '../src/core/tracker-index.ts';
 import { type TrackerDbEngine, type TrackerDbMatch, toTrackerInfo, trackerDatabase } from '../src/core/trackers.ts';
@@ -29,7 +29,21 @@ export interface ClassifySetResult {
   differing: { url: string; sourceUrl: string; type: string; ours: string | null; baseline: string | null }[];
 }
 
+/** Naming the identifiers in one request body, against decoding and parsing it alone (the floor), interleaved. */
+export interface BodyResult {
+  bytes: number;
+  medianUs: number;
+  p99Us: number;
+  /** TextDecoder + JSON.parse of the same bytes */
+  parseMedianUs: number;
+  /** ours ÷ parse */
+  ratio: number;
+  keys: string[];
+}
+
 export interface ClassifyResult {
+  /** POST bodies as analytics tools send them: an Amplitude-style JSON batch of 5, 40 and 160 events, a form */
+  bodies?: Record<string, BodyResult>;
   /** over both sets, warm rounds */
   medianUs?: number;
   p99Us?: number;
@@ -204,5 +218,59 @@ export async function benchClassify(options: { trackerRequestsPath: string; roun
   result.baselineMedianUs = round(median(base));
   result.ratio = round(median(ours) / median(base));
   result.agreement = round(measured.reduce((sum, x) => sum + x.agreement * x.requests, 0) / n, 5);
+  result.bodies = benchBodies();
   return result;
+}
+
+function benchBodies(): Record<string, BodyResult> {
+  const event = (i: number) => ({
+    device_id: 'd3v1c3a7b9e2f4c6',
+    user_id: null,
+    session_id: 1795668198241,
+    event_type: 'page_view',
+    event_id: i,
+    time: 1795668198241 + i,
+    event_properties: { path: '/shop/item', title: 'Item' },
+  });
+  const batch = (n: number) => JSON.stringify({ api_key: 'public', events: Array.from({ length: n }, (_, i) => event(i)) });
+  const texts: Record<string, string> = {
+    batch5: batch(5),
+    batch40: batch(40),
+    batch160: batch(160),
+    form: 'v=2&tid=G-NW2026&cid=1746451656.1795668198&en=page_view&dl=https%3A%2F%2Fshop.example%2F',
+  };
+  const out: Record<string, BodyResult> = {};
+  let sink = 0;
+  for (const [name, text] of Object.entries(texts)) {
+    const bytes = new TextEncoder().encode(text);
+    const body: RequestBody = { raw: [{ bytes: bytes.buffer as ArrayBuffer }] };
+    const runs = 2000;
+    const ours = new Float64Array(runs);
+    const floor = new Float64Array(runs);
+    for (let i = -200; i < runs; i++) {
+      const t0 = performance.now();
+      sink += bodyIdentifierKeys(body).length;
+      const t1 = performance.now();
+      try {
+        sink += Object.keys(JSON.parse(new TextDecoder().decode(bytes)) as object).length;
+      } catch {
+        sink--; // the form is no JSON: the attempt is the floor
+      }
+      const t2 = performance.now();
+      if (i >= 0) {
+        ours[i] = (t1 - t0) * 1000;
+        floor[i] = (t2 - t1) * 1000;
+      }
+    }
+    out[name] = {
+      bytes: bytes.length,
+      medianUs: round(median(ours)),
+      p99Us: round(quantile(ours, 0.99)),
+      parseMedianUs: round(median(floor)),
+      ratio: round(median(ours) / median(floor)),
+      keys: bodyIdentifierKeys(body),
+    };
+  }
+  if (sink === Number.MIN_SAFE_INTEGER) progress('');
+  return out;
 }

@@ -83,6 +83,14 @@ function summarize(out: Record<string, unknown>): void {
         ? `classify: ${String(get('classify', 'error'))}`
         : `classify: median ${get('classify', 'medianUs')} µs (bare matchUrl ${get('classify', 'baselineMedianUs')} µs), ratio ${get('classify', 'ratio')} (target ≤ 0.5), agreement ${get('classify', 'agreement')} (target ≥ 0.99)`,
     );
+    const bodies = get('classify', 'bodies') as Record<string, { bytes: number; medianUs: number; parseMedianUs: number }> | undefined;
+    if (bodies) {
+      lines.push(
+        `  request bodies: ${Object.entries(bodies)
+          .map(([name, b]) => `${name} (${b.bytes} B) ${b.medianUs} µs, decode and parse alone ${b.parseMedianUs} µs`)
+          .join('; ')}`,
+      );
+    }
   }
   if (out.pageLoad) {
     lines.push(

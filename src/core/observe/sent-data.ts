@@ -35,6 +35,7 @@ const MAX_BODY_BYTES = 32_768;
 /** Bounds on the walk through a JSON body: nesting depth and values looked at. */
 const MAX_JSON_DEPTH = 6;
 const MAX_JSON_VALUES = 2000;
+const MAX_ARRAY_ITEMS = 20;
 const MAX_IDENTIFIER_KEYS = 20;
 
 function identifierKeysOf(entries: Iterable<[string, unknown]>, out: string[]): void {
@@ -56,13 +57,14 @@ function jsonIdentifierPaths(root: unknown, out: string[]): void {
     if (budget-- <= 0 || out.length >= MAX_IDENTIFIER_KEYS) return;
     if (Array.isArray(value)) {
       if (depth >= MAX_JSON_DEPTH) return;
-      for (const item of value) walk(item, `${path}[]`, depth + 1);
+      // a batch repeats its fields: its first elements name them
+      for (const item of value.slice(0, MAX_ARRAY_ITEMS)) walk(item, `${path}[]`, depth + 1);
     } else if (typeof value === 'object' && value !== null) {
       if (depth >= MAX_JSON_DEPTH) return;
       for (const [key, item] of Object.entries(value)) walk(item, path === '' ? key : `${path}.${key}`, depth + 1);
     } else if (path !== '' && (typeof value === 'string' || typeof value === 'number')) {
       const name = path.slice(0, 64);
-      if (looksLikeIdentifier(String(value)) && !out.includes(name)) out.push(name);
+      if (!out.includes(name) && looksLikeIdentifier(String(value))) out.push(name);
     }
   };
   walk(root, '', 0);
