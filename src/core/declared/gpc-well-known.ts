@@ -1,6 +1,7 @@
 // `/.well-known/gpc.json` (shared/spec/metadata-formats.md §1.3): `{ "gpc": true, "lastUpdate": "2025-04-15" }`.
 // Members other than gpc and lastUpdate are ignored (older files carry `"version": 1`). A missing file is no
-// source at all; a file that exists but is not a JSON object with a boolean `gpc` is an invalid source.
+// source at all; a file that exists but is not a JSON object with a boolean `gpc` is an invalid source. A
+// `lastUpdate` that is no RFC 3339 date is an unknown date (`lastUpdate: null`, the text in `lastUpdateInvalid`).
 import type { DeclaredSource } from '../types.ts';
 import type { WellKnownFetch } from './input.ts';
 import { isRecord } from './bounded-json.ts';
@@ -27,7 +28,9 @@ export function readGpcWellKnown(fetched: WellKnownFetch | null): GpcWellKnownRe
   });
   if (fetched.status < 200 || fetched.status >= 300) return NONE;
   const body = fetched.body.replace(/^\uFEFF/, '').trim();
-  if (/html/i.test(fetched.contentType) || body.startsWith('<')) return invalid('gpc.json is an HTML page, not JSON');
+  // a soft-404 page; a JSON body served with a wrong media type is still read (the spec asks for a JSON object with
+  // a boolean, not for the header)
+  if (body.startsWith('<')) return invalid('gpc.json is an HTML page, not JSON');
   if (body.length > MAX_BODY || fetched.truncated) return invalid('gpc.json is too large');
   let json: unknown;
   try {
@@ -42,9 +45,10 @@ export function readGpcWellKnown(fetched: WellKnownFetch | null): GpcWellKnownRe
   }
   detail.gpc = json.gpc;
   if (json.lastUpdate !== undefined) {
-    detail.lastUpdate = typeof json.lastUpdate === 'string' ? json.lastUpdate.slice(0, 100) : String(json.lastUpdate).slice(0, 100);
-    // The spec treats a bad date as an unknown date: the gpc member still stands, but the file is reported as malformed.
-    if (!isRfc3339(json.lastUpdate)) return invalid('lastUpdate must be an RFC 3339 date (YYYY-MM-DD)', json.gpc);
+    const given = typeof json.lastUpdate === 'string' ? json.lastUpdate.slice(0, 100) : String(json.lastUpdate).slice(0, 100);
+    // §1.3: an invalid date is an unknown date; the file stands on its `gpc` member
+    if (isRfc3339(json.lastUpdate)) detail.lastUpdate = given;
+    else Object.assign(detail, { lastUpdate: null, lastUpdateInvalid: given });
   }
   return { source: { kind: 'gpc-well-known', valid: true, detail }, gpcSupported: json.gpc };
 }

@@ -38,7 +38,7 @@ export function readGpp(api: ApiResult | null, stored: { name: string; value: st
 
 export function decodeGpp(gppString: string, from: string, applicable: number[] | null): GppReading {
   const detail: Record<string, unknown> = { from, gppString: gppString.slice(0, 4096) };
-  if (applicable) detail.applicableSections = applicable;
+  if (applicable) detail.applicableSections = applicable.length ? applicable : [-1];
   const invalid = (error: string): GppReading => ({ source: { kind: 'gpp', valid: false, error, detail }, recorded: null, signals: [] });
   if (gppString.length > MAX_GPP_STRING) return invalid(`GPP string longer than ${MAX_GPP_STRING} characters`);
   // Header type 3 encodes to a first character 'D'.
@@ -65,7 +65,8 @@ export function decodeGpp(gppString: string, from: string, applicable: number[] 
       const tc = decodeTcString(segment);
       if (!tc.valid) return invalid(`tcfeuv2 section: ${tc.error ?? 'invalid'}`);
       sections[name] = tc.detail;
-      if (tc.choiceMade !== null) recorded = { source: 'gpp', choiceMade: tc.choiceMade, purposes: tc.purposes };
+      const applies = applicable === null || applicable.includes(id);
+      if (applies && tc.choiceMade !== null) recorded = { source: 'gpp', choiceMade: tc.choiceMade, purposes: tc.purposes };
       continue;
     }
     if (name === 'uspv1') {
@@ -124,10 +125,12 @@ function usValues(fields: unknown): Record<string, unknown> {
   return out;
 }
 
+/** The sections that apply: null = no restriction; [] = none applies (`[-1]`, §3.6). */
 function applicableSections(value: unknown): number[] | null {
   if (!Array.isArray(value)) return null;
   const ids = value.filter((v): v is number => Number.isInteger(v)).slice(0, 50);
-  // [0] and [-1] are stub placeholders / "none applies": they restrict nothing that is in the string.
+  if (ids.includes(-1)) return [];
+  // [0] is a stub's placeholder until the CMP is ready: it restricts nothing that is in the string.
   return ids.length === 0 || ids.every((id) => id <= 0) ? null : ids;
 }
 

@@ -27,6 +27,8 @@ export function decodeUspString(value: string): UspDecoding {
   if (raw[0] !== '1') return fail(`unsupported US Privacy string version "${raw[0]}"`);
   const flags = raw.slice(1).toUpperCase();
   if (!/^[YN-]{3}$/.test(flags)) return fail('US Privacy string flags must each be Y, N or -');
+  // `-` everywhere: the CCPA does not apply. Where it applies, the opt-out flag is the string's point: Y or N.
+  if (flags !== '---' && flags[1] === '-') return fail('US Privacy string opt-out flag must be Y or N where the string applies (only 1--- may leave it -)');
   const [notice, optOut, lspa] = [...flags].map((c) => (c === 'Y' ? true : c === 'N' ? false : null));
   Object.assign(detail, { notice, optOutSale: optOut, lspaCovered: lspa, applies: flags !== '---' });
   return { valid: true, optedOut: optOut ?? null, detail };

@@ -19,8 +19,10 @@ describe('readGpcWellKnown', () => {
     ['broken JSON', ok(fixture('broken.json')), null, false, /not valid JSON/],
     ['HTML soft-404 served as text/html', ok(fixture('soft-404.html'), 'text/html; charset=utf-8'), null, false, /HTML page/],
     ['HTML soft-404 served as JSON', ok(fixture('soft-404.html')), null, false, /HTML page/],
-    ['lastUpdate not RFC 3339', ok(fixture('bad-date.json')), true, false, /RFC 3339/],
-    ['lastUpdate an impossible date', ok(fixture('impossible-date.json')), true, false, /RFC 3339/],
+    // §1.3: an invalid date is an unknown date, the file stands on its gpc member
+    ['lastUpdate not RFC 3339', ok(fixture('bad-date.json')), true, true, null],
+    ['lastUpdate an impossible date', ok(fixture('impossible-date.json')), true, true, null],
+    ['JSON served as text/html', ok(fixture('valid.json'), 'text/html'), true, true, null],
   ])('%s', (_name, fetched, gpcSupported, valid, error) => {
     const reading = readGpcWellKnown(fetched);
     expect(reading.gpcSupported).toBe(gpcSupported);
@@ -28,6 +30,12 @@ describe('readGpcWellKnown', () => {
     expect(reading.source?.valid).toBe(valid);
     if (error) expect(reading.source?.error).toMatch(error);
     else expect(reading.source?.error).toBeUndefined();
+  });
+
+  test('an invalid lastUpdate is kept aside as an unknown date', () => {
+    const reading = readGpcWellKnown(ok(fixture('bad-date.json')));
+    expect(reading.source?.detail).toMatchObject({ gpc: true, lastUpdate: null, lastUpdateInvalid: '15/04/2025' });
+    expect(readGpcWellKnown(ok(fixture('valid.json'))).source?.detail?.lastUpdate).toMatch(/^\d{4}-\d{2}-\d{2}/);
   });
 
   test.each<[string, WellKnownFetch | null]>([

@@ -47,6 +47,17 @@ describe('readGpp: US sections', () => {
     expect(reading?.signals).toEqual([]);
   });
 
+  test('applicableSections [-1]: no section applies, even with a string (§3.6)', () => {
+    const reading = readGpp(api({ gppString: 'DBABLA~BVQqAAAAAgA.QA', applicableSections: [-1], signalStatus: 'ready' }), null);
+    expect(reading?.source).toMatchObject({ valid: true, detail: { applicableSections: [-1], sections: ['usnat'] } });
+    expect(reading?.signals).toEqual([]);
+    expect(reading?.recorded).toBeNull();
+    const tc = tcString({ consents: [1, 8], legitimateInterests: [] });
+    expect(readGpp(api({ gppString: gpp({}, tc), applicableSections: [-1] }), null)?.recorded).toBeNull();
+    // a TCF section outside the applicable ones records nothing either
+    expect(readGpp(api({ gppString: gpp({}, tc), applicableSections: [7] }), null)?.recorded).toBeNull();
+  });
+
   test('the spec example usnat string decodes', () => {
     const reading = readGpp(null, { name: 'OTGPPConsent', value: 'DBABLA~BVQqAAAAAgA.QA' });
     expect(reading?.source).toMatchObject({ valid: true, detail: { from: 'stored:OTGPPConsent', sections: ['usnat'] } });

@@ -23,6 +23,10 @@ describe('decodeUspString', () => {
     ['', /4 characters, got 0/],
     ['2YNN', /version "2"/],
     ['1YXN', /Y, N or -/],
+    // where the CCPA applies, the opt-out flag must be Y or N (§4)
+    ['1Y-N', /opt-out flag must be Y or N/],
+    ['1--N', /opt-out flag must be Y or N/],
+    ['1N-Y', /opt-out flag must be Y or N/],
   ])('invalid %j', (value, error) => {
     const decoded = decodeUspString(value);
     expect(decoded.valid).toBe(false);
