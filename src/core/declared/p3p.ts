@@ -1,6 +1,8 @@
 // P3P compact policies (shared/spec/metadata-formats.md §7): `P3P: policyref="…", CP="NOI DSP COR …"`.
-// Retired in 2018 and widely faked to get past IE6 (`CP="This is not a P3P policy!"`): a policy with a token
-// outside the vocabulary is reported invalid; a valid one is a historical hint, never proof of current practice.
+// Retired in 2018 and widely faked to get past IE6 (`CP="This is not a P3P policy!"`). Parsed tolerantly (§7.3):
+// tokens outside the vocabulary are ignored (listed in `detail.unknown`), and a suffix on a token that takes none is
+// dropped; a policy whose tokens are mostly not P3P at all is a fake, reported invalid. A valid one is a historical
+// hint, never proof of current practice.
 import { toPurpose } from '../purposes.ts';
 import type { DeclaredSource, Purpose } from '../types.ts';
 
@@ -51,7 +53,8 @@ export function readP3p(header: string): P3pReading | null {
     list.push(parsed.suffix ? `${parsed.base}:${parsed.suffix}` : parsed.base);
     decoded[parsed.group] = list;
   }
-  if (unknown.length > 0) {
+  // a fake: fewer P3P tokens than other words
+  if (unknown.length * 2 > tokens.length) {
     return {
       source: {
         kind: 'p3p',
@@ -63,6 +66,7 @@ export function readP3p(header: string): P3pReading | null {
     };
   }
   Object.assign(detail, decoded);
+  if (unknown.length > 0) detail.unknown = unknown.slice(0, 20);
   const purposes = [...new Set((decoded.purposes ?? []).map((p) => toPurpose('p3p', p.slice(0, 3))))];
   return { source: { kind: 'p3p', valid: true, detail }, purposes };
 }
@@ -74,7 +78,7 @@ function parseToken(token: string): { base: string; group: string; suffix?: stri
   const group = GROUP_OF.get(base);
   if (group === undefined) return null;
   const letter = match[2] as keyof typeof SUFFIX | undefined;
-  if (letter === undefined) return { base, group };
-  if (!SUFFIXED.has(group)) return null;
+  // a suffix on a token that takes none (`BUSa`) is dropped, the token kept
+  if (letter === undefined || !SUFFIXED.has(group)) return { base, group };
   return { base, group, suffix: SUFFIX[letter] };
 }
