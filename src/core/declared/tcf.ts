@@ -118,11 +118,13 @@ export function readTcf(api: ApiResult | null, stored: { name: string; value: st
       recorded: null,
     };
   }
-  // A first visit: the banner is up and the CMP has no string yet (the IAB's CmpApi answers tcString '' with
-  // cmpuishown). That is a present framework with no choice made, not a malformed answer.
-  if (tcData && apiString === null && stored === null && tcData.eventStatus === 'cmpuishown' && tcData.gdprApplies !== false) {
+  // The banner is up and the CMP has no string (the IAB's CmpApi answers tcString '' with cmpuishown): a first
+  // visit, or a CMP asking again. A present framework with no choice made, not a malformed answer. The API comes
+  // first (§2.3): a stored string it no longer stands by is only noted.
+  if (tcData && apiString === null && tcData.eventStatus === 'cmpuishown' && tcData.gdprApplies !== false) {
+    const staleCookie = stored ? { storedCookie: stored.name } : {};
     return {
-      source: { kind: 'tcf', valid: true, detail: { from: 'api', eventStatus: 'cmpuishown', ...pick(tcData, ['gdprApplies']), ...cmpFields(tcData) } },
+      source: { kind: 'tcf', valid: true, detail: { from: 'api', eventStatus: 'cmpuishown', ...pick(tcData, ['gdprApplies']), ...cmpFields(tcData), ...staleCookie } },
       recorded: { source: 'tcf', choiceMade: false, purposes: tcfPurposes(new Set(), new Set(), false) },
     };
   }

@@ -86,6 +86,13 @@ describe('readTcf', () => {
     expect(reading?.recorded).toEqual({ source: 'tcf', choiceMade: false, purposes: { functional: false, analytics: false, advertising: false } });
   });
 
+  test('the CMP asks again (banner shown, no string) while an old euconsent-v2 cookie remains: the API stands (§2.3)', () => {
+    const api = { present: true, answered: true, data: { tcString: '', eventStatus: 'cmpuishown', gdprApplies: true, cmpId: 300 } };
+    const reading = readTcf(api, { name: 'euconsent-v2', value: tcString({ consents: [1, 2, 7, 8], legitimateInterests: [] }) });
+    expect(reading?.source).toMatchObject({ valid: true, detail: { from: 'api', eventStatus: 'cmpuishown', storedCookie: 'euconsent-v2' } });
+    expect(reading?.recorded).toMatchObject({ source: 'tcf', choiceMade: false });
+  });
+
   test.each([
     ['never answered', { present: true, answered: false, error: 'threw: boom' }, /did not answer: threw: boom/],
     ['answered without a string', { present: true, answered: true, data: { eventStatus: 'tcloaded' } }, /without a TC string/],
