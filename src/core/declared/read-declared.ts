@@ -4,6 +4,7 @@
 // Never throws: a reader that fails unexpectedly becomes an invalid source carrying the message.
 import { CONSENT_PURPOSES } from '../types.ts';
 import type { Consent, ConsentSignal, Declared, DeclaredCookie, DeclaredSource, DeclaredSourceKind, Purpose, RecordedConsent } from '../types.ts';
+import { parseLiteral } from './cmp/cookiebot.ts';
 import { type CmpReading, readCmps } from './cmp/index.ts';
 import { readConsentMode } from './consent-mode.ts';
 import { readDpv } from './dpv.ts';
@@ -85,7 +86,7 @@ export function readDeclared(input: DeclaredInput): DeclaredOutput {
   candidates.push(...cmpRecorded.filter((r) => r.choiceMade), ...cmpRecorded.filter((r) => !r.choiceMade));
 
   // 2. consent APIs, stored strings as fallback
-  const tcf = attempt('tcf', () => readTcf(snap?.tcf ?? null, stored(input.cookies, storage, TCF_STORES)));
+  const tcf = attempt('tcf', () => readTcf(snap?.tcf ?? null, stored(input.cookies, storage, TCF_STORES) ?? cookiebotTcString(input.cookies)));
   if (tcf) sources.push(tcf.source);
   const gpp = attempt('gpp', () => readGpp(snap?.gpp ?? null, stored(input.cookies, storage, GPP_STORES)));
   if (gpp) {
@@ -245,6 +246,18 @@ function stored(cookies: readonly PageCookie[], storage: Readonly<Record<string,
     if (typeof value === 'string' && value !== '') return { name: `localStorage:${name}`, value: decode(value) };
   }
   return null;
+}
+
+/**
+ * Cookiebot with TCF on keeps the TC string inside its `CookieConsent` cookie (`iab2:'C…'`, §2.3, §6.2) rather than in
+ * `euconsent-v2`: the fallback when the API does not answer.
+ */
+function cookiebotTcString(cookies: readonly PageCookie[]): { name: string; value: string } | null {
+  const cookie = cookies.find((c) => c.name === 'CookieConsent' && c.value.includes('iab2'));
+  if (!cookie) return null;
+  const literal = parseLiteral(cookie.value);
+  const iab2 = literal.ok ? literal.value.get('iab2') : undefined;
+  return typeof iab2 === 'string' && iab2 !== '' ? { name: 'CookieConsent.iab2', value: iab2 } : null;
 }
 
 function decode(value: string): string {

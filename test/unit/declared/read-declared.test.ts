@@ -121,6 +121,13 @@ describe('readDeclared edge cases', () => {
     expect(consent.recorded?.source).toBe('tcf');
   });
 
+  test('Cookiebot with TCF on: the TC string inside its CookieConsent cookie (iab2) is read when the API does not answer', () => {
+    const tc = 'CQuSqEAQuSqEAAcADBENCWFgAIHAAEIAAAYgF5wAgAFALzAAAAAA.IAAA.YAAAAAAAAAAA';
+    const value = encodeURIComponent(`{stamp:'Rm4fk9xx==',necessary:true,preferences:false,statistics:true,marketing:false,method:'explicit',ver:1,utc:1684336814039,iab2:'${tc}',gacm:'1~',region:'de'}`);
+    const { declared } = readDeclared({ ...input({ snapshot: null, cookies: [{ name: 'CookieConsent', domain: '.news.example', value }] }), p3pHeaders: [], googleRequestUrls: [], gpcJson: null });
+    expect(declared.sources).toContainEqual(expect.objectContaining({ kind: 'tcf', valid: true, detail: expect.objectContaining({ from: 'cookie:CookieConsent.iab2' }) }));
+  });
+
   test('a reader that throws becomes an invalid source, and the others still run', () => {
     const hostile = snapshot();
     Object.defineProperty(hostile, 'jsonLd', {
