@@ -105,14 +105,18 @@ export function completenessSuite(kind: BrowserKind): void {
         const seen = new Set((v?.observed.requests ?? []).map((r) => key(r.method, r.url)));
         const expected = served(internet);
         const cookiesIn = ['zoo_session', 'zoo_pref', 'widget_id', 'hop_id'].every((n) => v?.observed.cookies.some((c) => c.name === n && c.setBy.via !== 'unknown'));
-        if (got && v && expected.length >= 20 && expected.every((r) => seen.has(key(r.method, r.url.href))) && cookiesIn) {
+        // and every request has its answer or its error (the servers may log a request before the browser reports its end)
+        const unsettled = (v?.observed.requests ?? []).filter((r) => ZOO_HOSTS.has(new URL(r.url).hostname) && r.status === null && r.error === undefined);
+        if (got && v && expected.length >= 20 && expected.every((r) => seen.has(key(r.method, r.url.href))) && cookiesIn && unsettled.length === 0) {
           report = got;
           visit = v;
           break;
         }
         if (Date.now() > deadline) {
           const missing = expected.filter((r) => !seen.has(key(r.method, r.url.href))).map((r) => key(r.method, r.url.href));
-          throw new Error(`the report never caught up with the servers: missing ${missing.join(', ') || 'none'}; cookies ${JSON.stringify(v?.observed.cookies.map((c) => [c.name, c.setBy.via]))}`);
+          throw new Error(
+            `the report never caught up with the servers: missing ${missing.join(', ') || 'none'}; unanswered ${unsettled.map((r) => r.url).join(', ') || 'none'}; cookies ${JSON.stringify(v?.observed.cookies.map((c) => [c.name, c.setBy.via]))}`,
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
