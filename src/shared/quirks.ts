@@ -31,7 +31,9 @@ export async function browserName(): Promise<string> {
   // Chromium's user-agent string says 156.0.0.0; its client hints give the full version
   const hints = (globalThis.navigator as { userAgentData?: UserAgentData } | undefined)?.userAgentData;
   try {
-    const full = (await hints?.getHighEntropyValues(['fullVersionList']))?.fullVersionList ?? [];
+    // never let the worker's start wait on it: at most 1 s
+    const values = hints ? await Promise.race([hints.getHighEntropyValues(['fullVersionList']), new Promise<undefined>((resolve) => setTimeout(resolve, 1000))]) : undefined;
+    const full = values?.fullVersionList ?? [];
     const named = full.find((b) => b.brand === 'Google Chrome') ?? full.find((b) => b.brand === 'Chromium');
     if (named) return `${named.brand} ${named.version}`;
   } catch {

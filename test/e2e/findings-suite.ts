@@ -195,7 +195,10 @@ async function settledReport(b: CandorBrowser, site: Site): Promise<Report> {
     }
     if (Date.now() > deadline) {
       const seen = visit
-        ? `recorded ${JSON.stringify(visit.consent.recorded)}, cookies ${visit.observed.cookies.map((c) => `${c.name}(${c.setBy.via})`).join(' ')}, sources ${visit.declared.sources.map((s) => s.kind).join(' ')}`
+        ? `recorded ${JSON.stringify(visit.consent.recorded)}, cookies ${visit.observed.cookies.map((c) => `${c.name}(${c.setBy.via})=${String(c.value ?? '').slice(0, 40)}`).join(' ')}, sources ${visit.declared.sources.map((s) => s.kind).join(' ')}, third-party requests ${visit.observed.requests
+            .filter((r) => r.party === 'third')
+            .map((r) => `${r.url.slice(0, 160)} (${r.status ?? r.error ?? 'pending'})`)
+            .join(' ')}`
         : 'no visit';
       throw new Error(`${site.url} never settled with ${site.expected.join(', ') || 'no findings'}; last findings: ${last ? kindsOf(last).join(', ') : 'no report'}; ${seen}`);
     }
