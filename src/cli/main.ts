@@ -6,9 +6,8 @@ import { exitCodeFor, FAIL_ON_VALUES, type FailOn, formatReport, isOutputFormat 
 import { PHASES, type Phase } from '../core/types.ts';
 import { CheckError, check } from './check.ts';
 import { ConfigError, configFindingsOptions, loadConfig } from './config.ts';
-import { crawlCommand, isCrawlCommand } from './crawl-command.ts';
+import { CRAWL_USAGE, crawlCommand, isCrawlCommand } from './crawl-command.ts';
 import { COMMON_OPTIONS, parseArgsMessage, parseProxy, usageLine } from './options.ts';
-import { CRAWL_USAGE } from './crawl-command.ts';
 
 const USAGE = `usage:
   candor check <url> [options]
