@@ -1,8 +1,9 @@
 // Firefox only: uncloak trackers hidden behind a first-party subdomain's CNAME (the dns API; Chromium has none).
+// What counts as cloaked is decided in core/observe/cname.ts.
 import browser from 'webextension-polyfill';
+import { cloakedTracker, mayBeCloaked } from '../core/observe/cname.ts';
 import { hostnameOf } from '../core/observe/classify-request.ts';
 import type { VisitState } from '../core/observe/visit-state.ts';
-import { siteOf } from '../core/party.ts';
 import type { TrackerDatabase } from '../core/trackers.ts';
 import { hasDnsApi } from '../shared/quirks.ts';
 
@@ -30,11 +31,10 @@ function canonicalName(host: string): Promise<string | null> {
 export function uncloak(db: TrackerDatabase | null, state: VisitState, url: string, onFound: () => void): void {
   if (!db || !hasDnsApi()) return;
   const host = hostnameOf(url);
-  if (!host || host === hostnameOf(state.url) || siteOf(host) !== state.topSite) return;
+  if (!host || !mayBeCloaked(host, hostnameOf(state.url), state.topSite)) return;
   void canonicalName(host).then((cname) => {
-    if (!cname || siteOf(cname) === state.topSite) return;
-    const tracker = db.matchHost(cname);
-    if (!tracker) return;
+    const tracker = cloakedTracker(db, state.topSite, cname);
+    if (!cname || !tracker) return;
     for (const request of state.requests) {
       if (request.tracker === null && hostnameOf(request.url) === host) {
         request.cname = cname;
