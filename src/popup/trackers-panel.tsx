@@ -15,6 +15,11 @@ function Tracker({ entry }: { entry: TrackerEntry }) {
       <span class={`badge purpose-${entry.purpose}`}>{t(purposeKey(entry.purpose))}</span>
       <span class="muted">{t('requests_count', formatNumber(entry.requests))}</span>
       <span class="sites muted">{entry.sites.join(', ')}</span>
+      {entry.cloaked.map((c) => (
+        <span key={`${c.host} ${c.cname}`} class="sites cloaked" data-testid="tracker-cloaked">
+          {t('trackers_cloaked', c.host, c.cname)}
+        </span>
+      ))}
     </li>
   );
 }

@@ -2,7 +2,7 @@
 // Every page-supplied string goes through `h()` (escaped text); nothing from the report becomes markup or a link.
 import type { ObservedCookie, ObservedRequest, Report, Visit } from '../types.ts';
 import { SEVERITIES } from '../types.ts';
-import { thirdParties, trackersByCompany } from './aggregate.ts';
+import { type TrackerSummary, thirdParties, trackersByCompany } from './aggregate.ts';
 import { describeEvidence, describePurposes, formatDuration } from './describe.ts';
 import { escapeHtml } from './escape.ts';
 import { KIND_INFO } from './kinds.ts';
@@ -29,6 +29,11 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[],
     .map((row) => `<tr>${row.map((c, i) => `<td${urlColumns.includes(i) ? ' class="u"' : ''}>${h(c)}</td>`).join('')}</tr>`)
     .join('\n');
   return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+/** The tracker's name, and the site's own hosts it hid behind (CNAME cloaking); escaped by table(). */
+function cloakedName(t: TrackerSummary): string {
+  return t.cloaked.length === 0 ? t.name : `${t.name} (behind ${t.cloaked.map((c) => `${c.host}, CNAME ${c.cname}`).join('; ')})`;
 }
 
 function findingsSection(report: Report): string {
@@ -136,7 +141,7 @@ ${table(['requests', 'third parties', 'trackers', 'cookies', ...SEVERITIES], [[S
 <h2>Findings (${report.findings.length})</h2>
 ${findingsSection(report)}
 <h2>Trackers by company</h2>
-${table(['company', 'tracker', 'purpose', 'category', 'requests', 'phases'], companies.flatMap((c) => c.trackers.map((t) => [c.organization ?? 'unknown', t.name, t.purpose, t.category, String(t.requests), t.phases.join(', ')])))}
+${table(['company', 'tracker', 'purpose', 'category', 'requests', 'phases'], companies.flatMap((c) => c.trackers.map((t) => [c.organization ?? 'unknown', cloakedName(t), t.purpose, t.category, String(t.requests), t.phases.join(', ')])))}
 <h2>Third parties</h2>
 ${table(['site', 'requests', 'trackers', 'phases'], thirdParties(report).map((p) => [p.site, String(p.requests), p.trackers.join(', '), p.phases.join(', ')]))}
 ${report.visits.map(visitSection).join('\n')}

@@ -89,6 +89,7 @@ export function formatText(report: Report, options: TextOptions): string {
     out.push(`  ${oneLine(company.organization ?? 'Unknown company')} (${plural(company.requests, 'request')})`);
     for (const t of company.trackers) {
       out.push(`    ${oneLine(t.name)} — ${t.purpose}, ${plural(t.requests, 'request')}, in ${t.phases.join(', ')}`);
+      for (const c of t.cloaked) out.push(`      behind the site's own ${oneLine(c.host)} (CNAME ${oneLine(c.cname)})`);
     }
   }
   out.push('');

@@ -1,4 +1,5 @@
 // Trackers grouped by company, then tracker, with the purposes and request counts the popup shows.
+import { addCloaked, type CloakedHost } from '../export/aggregate.ts';
 import { PURPOSES } from '../types.ts';
 import type { Purpose, Report } from '../types.ts';
 import { memoByReport } from './memo.ts';
@@ -13,6 +14,8 @@ export interface TrackerEntry {
   sites: string[];
   /** one request URL, for the evidence line */
   exampleUrl: string;
+  /** hosts of the site's own that turned out to be this tracker (CNAME cloaking, Firefox only) */
+  cloaked: CloakedHost[];
 }
 
 export interface TrackerGroup {
@@ -50,6 +53,7 @@ function compute(report: Report): TrackerGroup[] {
           requests: 0,
           sites: new Set(),
           exampleUrl: request.url,
+          cloaked: [],
         };
         entries.set(info.key, entry);
         const company = info.organization ?? info.name;
@@ -59,6 +63,7 @@ function compute(report: Report): TrackerGroup[] {
       }
       entry.requests += 1;
       entry.sites.add(request.site);
+      addCloaked(entry.cloaked, request);
     }
   }
   const groups: TrackerGroup[] = [];

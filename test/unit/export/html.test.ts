@@ -56,6 +56,16 @@ describe('formatHtml', () => {
     expect(evil).not.toMatch(/<[^>]*\s(href|src)=/i);
   });
 
+  test('a tracker found behind a host of the site names that host and its CNAME, as text', () => {
+    const copy = structuredClone(report);
+    const ga = copy.visits[0]?.observed.requests.find((r) => r.tracker?.name === 'Google Analytics');
+    if (!ga) throw new Error('fixture has no Google Analytics request');
+    Object.assign(ga, { url: 'https://metrics.shop.example/collect', party: 'first', site: 'shop.example', cname: '<img src=x onerror=alert(1)>.example' });
+    const out = formatHtml(copy);
+    expect(out).toContain('<td>Google Analytics (behind metrics.shop.example, CNAME &lt;img src=x onerror=alert(1)&gt;.example)</td>');
+    expect(out).not.toContain('<img');
+  });
+
   test('no characters that are invalid in a document', () => {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the test
     expect(evil).not.toMatch(/[\x00-\x08\x0b\x0c\x0e-\x1f]|[\ud800-\udbff](?![\udc00-\udfff])/);

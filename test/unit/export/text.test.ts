@@ -34,6 +34,18 @@ describe('formatText', () => {
     expect(plain).toContain('  facebook.com: 2 requests — Facebook Pixel');
   });
 
+  test('a tracker found behind a host of the site names that host and its CNAME', () => {
+    const copy = structuredClone(report);
+    const ga = copy.visits[0]?.observed.requests.find((r) => r.tracker?.name === 'Google Analytics');
+    if (!ga) throw new Error('fixture has no Google Analytics request');
+    Object.assign(ga, { url: 'https://metrics.shop.example/g/collect?v=2', party: 'first', site: 'shop.example', cname: 'shop-example.ssgtm.example-cdn.net' });
+    expect(formatText(copy, { color: false, failOn: 'high' })).toMatch(
+      /\n {4}Google Analytics — analytics, .*\n {6}behind the site's own metrics\.shop\.example \(CNAME shop-example\.ssgtm\.example-cdn\.net\)\n/,
+    );
+    // the fixture's Hotjar request has a CNAME too, to a CDN: a third party's own, which hides nothing
+    expect(plain).not.toContain('CNAME');
+  });
+
   test('explanations wrap at the width', () => {
     for (const line of plain.split('\n')) {
       if (line.startsWith('    ') && !line.startsWith('    -')) expect(line.length).toBeLessThanOrEqual(100);

@@ -33,6 +33,25 @@ describe('groupTrackers', () => {
     ]);
   });
 
+  test('a tracker found behind a host of the site (CNAME) names that host and where it points, once each', () => {
+    const adobe = tracker({ key: 'adobe_experience_cloud', name: 'Adobe Experience Cloud', category: 'site_analytics', organization: 'Adobe', purpose: 'analytics' });
+    const cname = 'shop.example.sc.omtrdc.net';
+    const groups = groupTrackers(
+      observed([
+        request({ tracker: adobe, party: 'first', site: 'shop.example', url: 'https://metrics.shop.example/b/ss/1', cname }),
+        request({ tracker: adobe, party: 'first', site: 'shop.example', url: 'https://metrics.shop.example/b/ss/2', cname }),
+        request({ tracker: adobe, party: 'first', site: 'shop.example', url: 'https://smetrics.shop.example/b/ss/3', cname: `s${cname}` }),
+        request({ tracker: adobe, site: 'omtrdc.net', url: 'https://shop.sc.omtrdc.net/b/ss/4' }),
+        request({ tracker: adobe, site: 'omtrdc.net', url: 'not a url', cname: 'x.omtrdc.net' }),
+      ]),
+    );
+    expect(groups[0]?.trackers[0]?.cloaked).toEqual([
+      { host: 'metrics.shop.example', cname },
+      { host: 'smetrics.shop.example', cname: `s${cname}` },
+    ]);
+    expect(groupTrackers(fixture)[0]?.trackers[0]?.cloaked).toEqual([]);
+  });
+
   test('no trackers → no groups', () => {
     expect(groupTrackers(observed([request()]))).toEqual([]);
   });
