@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserKind, findBrowser, INSTALL_HINT } from '../../src/cli/find-browser.ts';
-import { type CandorBrowser, defaultExtensionDir, launch } from '../../src/cli/launch.ts';
+import { type CandorBrowser, defaultExtensionDir, type LaunchOptions, launch } from '../../src/cli/launch.ts';
 import { type Internet, startInternet } from '../../sites/internet.ts';
 import { DEMO_ROOT, demoRoutes } from '../../sites/routes.ts';
 
@@ -22,13 +22,18 @@ export function requireBrowser(kind: BrowserKind): void {
   }
 }
 
-export async function launchWithCandor(kind: BrowserKind, internet: Internet, withCandor = true): Promise<CandorBrowser> {
+export async function launchWithCandor(
+  kind: BrowserKind,
+  internet: Internet,
+  withCandor = true,
+  extra: Pick<LaunchOptions, 'firefoxPrefs'> = {},
+): Promise<CandorBrowser> {
   requireBrowser(kind);
   // Browsers write under $HOME: keep tests out of the real one.
   const home = join(tmpdir(), 'candor-test-home');
   mkdirSync(home, { recursive: true });
   process.env.HOME = home;
-  return launch({ kind, proxy: internet.proxyUrl, insecure: true, ...(withCandor ? {} : { extensionDir: null }) });
+  return launch({ kind, proxy: internet.proxyUrl, insecure: true, ...extra, ...(withCandor ? {} : { extensionDir: null }) });
 }
 
 export function artifact(name: string): string {
