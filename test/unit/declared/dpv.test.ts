@@ -65,6 +65,16 @@ describe('readDpv', () => {
   });
 
   test.each([
+    ['itself', '{":x":":x"}'],
+    ['each other', '{":a":":b",":b":":a"}'],
+  ])('a context term defined as %s does not recurse without end (found by the fuzz test)', (_name, context) => {
+    const text = `{"@context":[{"dpv":"https://w3id.org/dpv#"},${context}],"@type":"dpv:Process",":x":"dpv:Marketing",":a":":b","dpv:hasPurpose":[":x",":a"]}`;
+    const reading = readDpv(text);
+    expect(reading?.source.valid).toBe(true);
+    expect(reading?.source.detail?.purposes).toEqual([]);
+  });
+
+  test.each([
     ['broken JSON', fixture('broken.jsonld'), /invalid JSON/],
     ['1 MB', `{"@context":{"dpv":"https://w3id.org/dpv#"},"x":"${'a'.repeat(1_048_576)}"}`, /larger than 256 KB/],
     ['nested 40 levels', `{"@context":{"dpv":"https://w3id.org/dpv#"},"dpv:hasPurpose":${'['.repeat(40)}1${']'.repeat(40)}}`, /deeper than 32/],
