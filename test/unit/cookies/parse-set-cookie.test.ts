@@ -54,10 +54,10 @@ describe('parseSetCookie', () => {
     expect(() => parseSetCookie(header as unknown as string, url, NOW)).not.toThrow();
   });
 
-  test('long inner runs of blanks are trimmed in linear time (a quadratic trim took seconds: found by the fuzz test)', () => {
-    const started = performance.now();
+  // The trim was a regex that is quadratic on a long inner run of blanks: this line took seconds (found by the fuzz
+  // test). Not timed here: a return of that shows as this file running into vitest's timeout.
+  test('long inner runs of blanks are trimmed', () => {
     const parsed = parseSetCookie(`a=b${' '.repeat(30_000)}c; Path=/x${' '.repeat(30_000)}y`, 'https://shop.example/', NOW);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(parsed).toMatchObject({ name: 'a', value: `b${' '.repeat(MAX_NAME_VALUE - 2)}`, truncated: true, path: '/' });
   });
 
@@ -90,10 +90,8 @@ describe('splitSetCookieHeaders', () => {
     expect(splitSetCookieHeaders(raw)).toEqual(expected);
   });
 
-  test('a long inner run of blanks is trimmed in linear time', () => {
-    const started = performance.now();
+  test('a long inner run of blanks is trimmed (the quadratic trim, above)', () => {
     expect(splitSetCookieHeaders(`a=1${' '.repeat(100_000)}x  \nb=2`)).toEqual([`a=1${' '.repeat(100_000)}x`, 'b=2']);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   test('bounded number of lines', () => {

@@ -3,8 +3,9 @@
 // mutated: characters flipped, inserted and deleted, inputs cut short, duplicated and spliced together, hostile tokens
 // (markup, NUL, lone surrogates, broken percent-encoding, `__proto__`, 100k-character runs, 10,000-level JSON) put in,
 // and object inputs given wrong types. What is asserted is only what the code promises: it does not throw, its result
-// is plain JSON data, a documented invalid shape for garbage, and the length bounds its comments state; and no single
-// case takes seconds (a parser of hostile text must be about linear). Counted loops also check that enough mutated
+// is plain JSON data, a documented invalid shape for garbage, and the length bounds its comments state. Nothing is
+// timed here (speed is the bench's business); a parser that is not about linear on hostile text shows as this file
+// running into vitest's timeout. Counted loops also check that enough mutated
 // inputs still get past the first rejection, so the fuzzing keeps reaching the code behind it.
 // Deterministic: iteration i of a fuzz loop uses its own PRNG seeded from (seed, i), so a failure names the seed and
 // iteration to replay, with the input (cut short). Runs in a few seconds: `npx vitest run --project unit <this file>`.
@@ -389,8 +390,6 @@ function message(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-/** One case may take this long: every input is at most a few 100k characters, and the parsers are meant to be linear. */
-const CASE_BUDGET_MS = 2000;
 /** Each counted loop must get more cases than this past the parser's first rejection (see fuzz()); these seeds give 23 to 336. */
 const REACHED = 10;
 /** The fuzz loops are synchronous: a test's own timeout fires only once the loop is over, so it is set well above. */
@@ -398,7 +397,7 @@ const TEST_TIMEOUT_MS = 60_000;
 
 /**
  * Runs `iterations` cases: `generate` builds an input from the iteration's own PRNG, `check` runs the parser on it
- * and asserts. A failure (or a case over CASE_BUDGET_MS) names the seed and iteration and shows the input. Returns how
+ * and asserts. A failure names the seed and iteration and shows the input. Returns how
  * many checks returned true: the cases that got past the parser's first rejection, which the tests count so that the
  * mutations keep reaching the code behind it.
  */
@@ -407,14 +406,11 @@ function fuzz<T>(name: string, seed: number, iterations: number, generate: (rng:
   let reached = 0;
   for (let i = 0; i < iterations; i++) {
     const input = generate(new Rng((seed ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0));
-    const started = performance.now();
     try {
       if (check(input) === true) reached++;
     } catch (error) {
       throw new Error(`${name}: seed ${seed}, iteration ${i}: ${message(error)}\ninput: ${show(input)}`);
     }
-    const took = performance.now() - started;
-    if (took > CASE_BUDGET_MS) throw new Error(`${name}: seed ${seed}, iteration ${i}: took ${Math.round(took)} ms\ninput: ${show(input)}`);
   }
   return reached;
 }
