@@ -28,5 +28,8 @@ export function isoDurationSeconds(value: string): number | null {
 export function unitDurationSeconds(amount: number, unit: string): number | null {
   const local = /unit([A-Za-z]+)$/.exec(unit)?.[1]?.toLowerCase() ?? unit.toLowerCase().replace(/s$/, '');
   const seconds = UNIT_SECONDS[local];
-  return seconds !== undefined && Number.isFinite(amount) && amount >= 0 ? Math.round(amount * seconds) : null;
+  if (seconds === undefined || !Number.isFinite(amount) || amount < 0) return null;
+  // a finite amount can still overflow to Infinity seconds (1e308 years), which no JSON report can hold
+  const total = Math.round(amount * seconds);
+  return Number.isFinite(total) ? total : null;
 }

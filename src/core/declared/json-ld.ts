@@ -67,14 +67,20 @@ export function collectContext(root: unknown, defaults: Readonly<Record<string, 
 /** Expands a key, type or reference to a full IRI (best effort; a plain literal stays as it is). */
 export function expand(term: string, context: Context): string {
   if (/^https?:\/\//i.test(term)) return term;
-  const colon = term.indexOf(':');
-  if (colon > 0) {
-    const prefix = context.terms.get(term.slice(0, colon));
-    return prefix !== undefined ? prefix + term.slice(colon + 1) : term;
-  }
+  if (term.indexOf(':') > 0) return expandPrefixed(term, context);
   const defined = context.terms.get(term);
-  if (defined !== undefined) return defined.includes(':') && !/^https?:/i.test(defined) ? expand(defined, context) : defined;
+  // a term defined as a compact IRI (`"name": "schema:name"`) is expanded once: a definition that names a term again
+  // (`":x": ":x"`) would otherwise recurse without end
+  if (defined !== undefined) return /^https?:/i.test(defined) ? defined : expandPrefixed(defined, context);
   return context.vocab !== null && !term.startsWith('@') ? context.vocab + term : term;
+}
+
+/** `prefix:rest` with a known prefix → the prefix's IRI + rest; anything else as it is. */
+function expandPrefixed(term: string, context: Context): string {
+  const colon = term.indexOf(':');
+  if (colon <= 0) return term;
+  const prefix = context.terms.get(term.slice(0, colon));
+  return prefix !== undefined ? prefix + term.slice(colon + 1) : term;
 }
 
 /** Every node object in the document, depth-first, bounded. */

@@ -95,12 +95,10 @@ describe('collectSnapshot: TCF', () => {
       throw new Error('CMP crashed');
     }, /threw: Error: CMP crashed/],
     ['answers garbage', (_c: string, _v: number, cb: (d: unknown, ok: boolean) => void) => cb('garbage', true), /no answer within 60 ms/],
-    ['answers failure', (_c: string, _v: number, cb: (d: unknown, ok: boolean) => void) => cb({ tcString: TC, eventStatus: 'tcloaded' }, false), /no answer/],
+    ['answers failure', (_c: string, _v: number, cb: (d: unknown, ok: boolean) => void) => cb({ tcString: TC, eventStatus: 'tcloaded' }, false), /no answer within 60 ms/],
   ])('%s: present, not answered, never blocks', async (_name, api, error) => {
     fakePage({ globals: { __tcfapi: api } });
-    const started = performance.now();
     const snap = await collectSnapshot({ timeoutMs: 60 });
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(snap.tcf.present).toBe(true);
     expect(snap.tcf.answered).toBe(false);
     expect(snap.tcf.error).toMatch(error);

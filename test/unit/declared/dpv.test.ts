@@ -64,6 +64,23 @@ describe('readDpv', () => {
     expect(JSON.stringify(reading)).not.toContain('<script');
   });
 
+  test('an OWL-Time duration too long for a number of seconds is no duration (found by the fuzz test)', () => {
+    const text = '{"@context":{"dpv":"https://w3id.org/dpv#","time":"http://www.w3.org/2006/time#"},"@type":"dpv:Process","dpv:hasPurpose":"dpv:Marketing","time:numericDuration":1e308,"time:unitType":"time:unitYear"}';
+    const reading = readDpv(text);
+    expect(reading?.source.valid).toBe(true);
+    expect(reading?.retentionSeconds).toBeNull();
+  });
+
+  test.each([
+    ['itself', '{":x":":x"}'],
+    ['each other', '{":a":":b",":b":":a"}'],
+  ])('a context term defined as %s does not recurse without end (found by the fuzz test)', (_name, context) => {
+    const text = `{"@context":[{"dpv":"https://w3id.org/dpv#"},${context}],"@type":"dpv:Process",":x":"dpv:Marketing",":a":":b","dpv:hasPurpose":[":x",":a"]}`;
+    const reading = readDpv(text);
+    expect(reading?.source.valid).toBe(true);
+    expect(reading?.source.detail?.purposes).toEqual([]);
+  });
+
   test.each([
     ['broken JSON', fixture('broken.jsonld'), /invalid JSON/],
     ['1 MB', `{"@context":{"dpv":"https://w3id.org/dpv#"},"x":"${'a'.repeat(1_048_576)}"}`, /larger than 256 KB/],

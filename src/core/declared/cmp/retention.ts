@@ -21,12 +21,12 @@ const SESSION = /\b(?:session|sessions?cookie|sitzung|sesi[oó]n|sessione|sessie
 
 /** Seconds for a declared retention text; null for session cookies and for anything without a duration ("Persistent", "Varies"). */
 export function parseRetention(text: unknown): number | null {
-  if (typeof text === 'number') return Number.isFinite(text) && text >= 0 ? Math.round(text * DAY) : null;
+  if (typeof text === 'number') return Number.isFinite(text) && text >= 0 ? daySeconds(text) : null;
   if (typeof text !== 'string') return null;
   const s = text.slice(0, 200).trim().toLowerCase();
   if (s === '' || isSessionRetention(s)) return null;
   // A bare number is days: OneTrust's `Length` and most CMP tables count in days.
-  if (/^\d+(?:\.\d+)?$/.test(s)) return Math.round(Number(s) * DAY);
+  if (/^\d+(?:\.\d+)?$/.test(s)) return daySeconds(Number(s));
   if (/^p[\dt]/.test(s)) return isoDurationSeconds(s.toUpperCase());
   // The first "<number> <unit>" wins: "180 days after last activity or 10 years when opting out" → 180 days.
   for (const match of s.matchAll(/(\d+(?:[.,]\d+)?)\s*([\p{L}]+)/gu)) {
@@ -38,6 +38,12 @@ export function parseRetention(text: unknown): number | null {
   const one = /\b(?:a|an|one|ein|eine|un|une|uno|una|een|et|en)\s+([\p{L}]+)/u.exec(s);
   const unit = one ? unitOf(one[1] ?? '') : undefined;
   return unit ? unitDurationSeconds(1, unit) : null;
+}
+
+/** Days → seconds; null where that overflows (OneTrust's `Length` is page data: "1e308" days is Infinity seconds). */
+function daySeconds(days: number): number | null {
+  const seconds = Math.round(days * DAY);
+  return Number.isFinite(seconds) ? seconds : null;
 }
 
 function unitOf(word: string): string | undefined {

@@ -224,9 +224,7 @@ describe('collectCmpGlobals', () => {
     });
     Object.defineProperty(win, 'truste', { enumerable: true, get: () => trap });
     page(win);
-    const started = performance.now();
     const globals = collectCmpGlobals();
-    expect(performance.now() - started).toBeLessThan(2000);
     // A global that exists but answers nothing but throws is still a marker: its key stays, empty.
     expect(Object.keys(globals).sort()).toEqual(['complianz', 'cookiebot', 'didomi', 'klaro', 'onetrust', 'osano', 'trustarc']);
     expect(globals.cookiebot).toEqual({});

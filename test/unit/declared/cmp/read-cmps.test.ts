@@ -129,9 +129,7 @@ describe('hostile globals', () => {
       GroupName: 'Performance Cookies',
       FirstPartyCookies: Array.from({ length: 20 }, (_, j) => ({ Name: `n${i}_${j}`, Length: '1' })),
     }));
-    const started = performance.now();
     const readings = readCmps(input({ globals: { klaro: { config: { services } }, onetrust: { domainData: { Groups: groups } } } }));
-    expect(performance.now() - started).toBeLessThan(2000);
     for (const r of readings) expect(r.cookies.length).toBeLessThanOrEqual(2000);
     expect(readings.find((r) => r.cmp === 'klaro')?.cookies).toHaveLength(600);
   });
