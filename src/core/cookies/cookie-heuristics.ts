@@ -41,6 +41,9 @@ const NAME_RULES: readonly NameRule[] = [
   [/(^|[-_.])(lang|language|locale|i18n|l10n|currency|curr|country|region|timezone|tz|theme|dark[-_]?mode|darkmode|color[-_]?scheme|font[-_]?size|zoom|pixel[-_]?ratio|pref|prefs|preference|preferences|settings|layout|view[-_]?mode|volume|muted|player|recently[-_]?viewed|recent|wishlist|compare|favou?rites?|store[-_]?view|chat|widget|popup|modal|notice|banner|dismiss(ed)?|closed|hide|seen|tour)([-_.]|$)/i, 'functional', 'name mentions a preference or interface state'],
 ];
 
+/** Identifier-like names: `_id`, `uid`, `uuid`, `guid`, `cid`, `vid`, `device_id`, `_fbp`-style short ids. */
+const ID_NAME = /(^|[-_.])(u?u?id|guid|uid|cid|vid|did|device[-_]?id|client[-_]?id|user[-_]?id|anon(ymous)?[-_]?id|fingerprint|fp)([-_.]|$)/i;
+
 const SESSIONISH = /(^|[-_.])(sess|session|sessid|sessionid|session[-_]?id|sid|ssid)([-_.]|$)|sessid|session[-_]?id|session$|^sess/i;
 
 function splitCamel(name: string): string {
@@ -61,6 +64,8 @@ export function cookieHeuristic(input: HeuristicInput): HeuristicVerdict | null 
     if (!pattern.test(name)) continue;
     // A cart or login cookie that lives for years and carries an id is more likely a tracker in disguise.
     if (technical && longLived && identifier && !/consent|opt/i.test(name)) break;
+    // So is a widget's or a player's id (`widget_id` = a random value for a year): the name says "id", not a setting.
+    if (!technical && purpose === 'functional' && longLived && identifier && ID_NAME.test(name)) break;
     return { purpose, detail: `heuristic: ${why}` };
   }
 
@@ -73,8 +78,7 @@ export function cookieHeuristic(input: HeuristicInput): HeuristicVerdict | null 
 
   if (/^__Host-/.test(raw)) return { purpose: 'functional', detail: 'heuristic: __Host- prefix (a host-bound cookie: sign-in or session state)' };
 
-  // Identifier-like names: `_id`, `uid`, `uuid`, `guid`, `cid`, `vid`, `device_id`, `_fbp`-style short ids.
-  if (/(^|[-_.])(u?u?id|guid|uid|cid|vid|did|device[-_]?id|client[-_]?id|user[-_]?id|anon(ymous)?[-_]?id|fingerprint|fp)([-_.]|$)/i.test(name)) {
+  if (ID_NAME.test(name)) {
     // Measured: such names split evenly between necessary, analytics and advertising, so the name shows an
     // identifier but not its purpose.
     if (lifetime === null) return null; // a session id is not a cross-visit tracker

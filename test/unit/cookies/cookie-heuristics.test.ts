@@ -63,6 +63,20 @@ describe('cookieHeuristic', () => {
     expect(verdict?.purpose).not.toBe('functional');
   });
 
+  test.each([
+    ['widget_id', 'a8F3kL0pQ9xZ2mN7vB4c', 'unknown'],
+    ['playerId', '5f0c9a7b3d2e48e1a6b2', 'unknown'],
+    // a setting is still a setting, and a short-lived or non-random one keeps its purpose
+    ['widget_theme', 'a8F3kL0pQ9xZ2mN7vB4c', 'functional'],
+    ['widget_id', 'dark', 'functional'],
+  ])('a long-lived %s=%s is %s', (name, value, purpose) => {
+    expect(cookieHeuristic({ name, value, lifetimeSeconds: YEAR })?.purpose).toBe(purpose);
+  });
+
+  test('a widget id for an hour keeps its purpose', () => {
+    expect(cookieHeuristic({ name: 'widget_id', value: 'a8F3kL0pQ9xZ2mN7vB4c', lifetimeSeconds: 3600 })?.purpose).toBe('functional');
+  });
+
   test('hostile names do not throw', () => {
     expect(() => cookieHeuristic({ name: `${'session_'.repeat(10_000)}!` })).not.toThrow();
   });
