@@ -103,7 +103,10 @@ export async function startInternet(options: InternetOptions): Promise<Internet>
     }
     // Unknown hosts get 404: browsers still make a few background requests of their own.
     answer ??= { status: 404, headers: { 'content-type': 'text/plain' }, body: 'not found on the local internet' };
-    res.writeHead(answer.status ?? 200, { 'cache-control': 'no-store', ...answer.headers });
+    // Headers set one by one, not with writeHead: Node then sends the body with its Content-Length, as most servers do
+    // for a body they have whole (writeHead fixes the headers first, and the body goes chunked, its length unsaid).
+    res.statusCode = answer.status ?? 200;
+    for (const [name, value] of Object.entries({ 'cache-control': 'no-store', ...answer.headers })) res.setHeader(name, value);
     res.end(answer.body ?? '');
   };
 

@@ -9,6 +9,8 @@
 // Then the cases where a request is not the tab's own: a page restored from the back/forward cache, beacons a page
 // sends as it is left (the left page's, not the next one's), a download or a 204 (the page stays on screen, and its
 // visit goes on) and a page its service worker answers (the worker's fetches, which carry no tab, are the page's).
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserKind } from '../../src/cli/find-browser.ts';
@@ -172,6 +174,26 @@ export function completenessSuite(kind: BrowserKind): void {
       expect(one('https://embed.zoo-widgets.example/badge.gif')).toMatchObject({ party: 'third', site: 'zoo-widgets.example' });
       expect(one('https://api.zoo-data.example/from-frame')).toMatchObject({ party: 'third' });
       for (const r of visit.observed.requests) expect({ url: r.url, at: Number.isFinite(r.at) && r.at >= 0 }).toEqual({ url: r.url, at: true });
+    });
+
+    test('each request has its frame, its initiator and, where the server said, its size', () => {
+      const one = (url: string): ObservedRequest => {
+        const [r] = byUrl(url);
+        if (!r) throw new Error(`no request ${url}`);
+        return r;
+      };
+      // the page's own subresources are the top frame's; the frame's document and its subresources are the frame's
+      expect(one('https://www.request-zoo.example/zoo.css').frameId).toBe(0);
+      expect(one('https://cdn.zoo-static.example/lib.js').frameId).toBe(0);
+      const frameId = one('https://embed.zoo-widgets.example/frame.html').frameId;
+      expect(frameId).toBeGreaterThan(0);
+      expect(one('https://embed.zoo-widgets.example/badge.gif').frameId).toBe(frameId);
+      expect(one('https://api.zoo-data.example/from-frame').frameId).toBe(frameId);
+      // who asked: Chromium names the origin, Firefox the document's URL
+      expect(one('https://cdn.zoo-static.example/lib.js').initiator).toMatch(/^https:\/\/www\.request-zoo\.example(\/|$)/);
+      expect(one('https://embed.zoo-widgets.example/badge.gif').initiator).toMatch(/^https:\/\/embed\.zoo-widgets\.example(\/|$)/);
+      // the stylesheet's Content-Length, as the server sent it
+      expect(one('https://www.request-zoo.example/zoo.css').size).toBe(statSync(join(TEST_SITES, 'www.request-zoo.example', 'zoo.css')).size);
     });
 
     test('a redirect chain is one request per hop, each pointing at the hop before, with its status', () => {
