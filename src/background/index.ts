@@ -9,7 +9,7 @@ import { type MessageName, REPORT_CHANNEL, type ReportPost } from '../shared/mes
 import { handle } from '../shared/messaging.ts';
 import { browserName } from '../shared/quirks.ts';
 import { DEFAULT_PREFERENCES, preferencesItem } from '../shared/storage.ts';
-import { forgetBadge, setWorstFinding } from './badge.ts';
+import { forgetBadge, setWorstFinding, updateBadge } from './badge.ts';
 import type { BackgroundContext } from './context.ts';
 import { registerCookieListener } from './cookies.ts';
 import { applyGpc } from './gpc.ts';
@@ -121,6 +121,7 @@ async function tabReport(tabId: number, cached = false) {
   const report = await reportForVisit(ctx, state);
   reportCache.set(tabId, { startedAt: state.startedAt, report });
   setWorstFinding(tabId, worstSeverity(report.findings));
+  updateBadge(state); // its colour says the worst finding now, not at the next tracker request
   const summary = summaryOfReport(report);
   if (summary) void saveHistory(summary).catch(() => undefined);
   return report;

@@ -114,6 +114,25 @@ export function demoSuite(kind: BrowserKind): void {
       expect(report.summary.trackers).toBeGreaterThanOrEqual(4);
     });
 
+    test('the toolbar badge counts the tab’s trackers, coloured by its worst finding as soon as the report has findings', async () => {
+      const tabId = await b.message('getTabId', { url: page.url() });
+      const trackers = new Set(report.visits[0]?.observed.requests.flatMap((r) => (r.tracker ? [r.tracker.key] : [])));
+      expect(report.findings.some((f) => f.severity === 'high')).toBe(true);
+      const control = await b.openExtensionPage('src/options/index.html', 'body');
+      const badge = () =>
+        control.evaluate(async (id) => {
+          interface ActionApi {
+            action: { getBadgeText(d: { tabId: number }): Promise<string>; getBadgeBackgroundColor(d: { tabId: number }): Promise<number[]> };
+          }
+          const g = globalThis as unknown as { browser?: ActionApi; chrome: ActionApi };
+          const api = g.browser ?? g.chrome;
+          return { text: await api.action.getBadgeText({ tabId: id }), color: await api.action.getBadgeBackgroundColor({ tabId: id }) };
+        }, tabId as number);
+      // the badge is throttled (one update per tab every 300 ms): poll until it shows the report's findings
+      await expect.poll(badge, { timeout: 5000 }).toEqual({ text: String(trackers.size), color: [0xb3, 0x26, 0x1e, 255] });
+      await control.close();
+    });
+
     test('the popup renders the report as text', async () => {
       const tabId = await b.message('getTabId', { url: page.url() });
       expect(typeof tabId).toBe('number');
