@@ -1,7 +1,8 @@
 // Hostile pages in a real browser with Candor: consent APIs that never answer, throw or answer garbage; a page
 // that tries to forge the probe's messages; markup in cookie names, storage keys, headers and JSON-LD; a consent
 // manager wrapping document.cookie and cookie names beyond ASCII; a cookie flood; megabyte and deeply nested
-// JSON-LD; well-known files that are HTML, huge or never arrive. The report must arrive within seconds with clear
+// JSON-LD; well-known files that are HTML, huge or never arrive; IP, IPv6, IDN, localhost, data:, blob: and about:
+// URLs and a storm of fetches. The report must arrive within seconds with clear
 // `valid: false` reasons, keep what it observed, and the popup must show markup as text.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -27,7 +28,11 @@ const PAGES = {
   flood: 'https://www.cookie-flood.example/',
   slowWellKnown: 'https://www.slow-wellknown.example/',
   hugeWellKnown: 'https://www.huge-wellknown.example/',
+  odd: 'https://www.odd-urls.example/',
 } as const;
+
+/** How many fetches the odd-URL page fires at once, after it has loaded. */
+const STORM = 1500;
 type PageName = keyof typeof PAGES;
 
 /** A report must never wait on the page longer than this (the probe's API timeout is 2.5 s, well-known fetches 3 s). */
@@ -52,7 +57,22 @@ function hostileRoutes(forgedTc: string, closing: Promise<void>): Route[] {
     '/jsonld-huge.html': html('Megabyte JSON-LD', `<script type="application/ld+json">${huge}</script>`),
     '/jsonld-deep.html': html('Deep JSON-LD', `<script type="application/ld+json">${deep}</script>`),
   };
+  // IP, IPv6, IDN and localhost hosts (all answered 404 by the local internet), a data: image, an about:blank frame,
+  // a blob: fetch, and a storm of fetches on demand
+  const odd = html(
+    'Odd URLs',
+    `<img alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><iframe title="blank" src="about:blank"></iframe>
+<img alt="" src="http://127.0.0.1/ip.gif"><img alt="" src="http://[::1]/v6.gif"><img alt="" src="https://b\u00fccher.example/idn.gif">
+<img alt="" src="http://localhost/lh.gif">
+<script>fetch(URL.createObjectURL(new Blob(['x'], { type: 'text/plain' }))).catch(() => 0);
+window.storm = (n) => Promise.all(Array.from({ length: n }, (_, i) => fetch('/storm?i=' + i).catch(() => 0))).then(() => true);</script>`,
+  );
   return [
+    (req) => {
+      if (req.host !== 'www.odd-urls.example') return null;
+      if (req.url.pathname === '/') return { headers: { 'content-type': 'text/html; charset=utf-8' }, body: odd };
+      return req.url.pathname === '/storm' ? { headers: { 'content-type': 'text/plain' }, body: 'ok' } : null;
+    },
     (req) => {
       if (req.host !== 'hostile.example') return null;
       if (req.url.pathname === '/js/forge-data.js') {
@@ -138,6 +158,7 @@ export function hostileSuite(kind: BrowserKind): void {
       }
       await b.message('flush', {});
       await tabs.flood?.evaluate(() => (window as unknown as { flood: () => void }).flood());
+      await tabs.odd?.evaluate((n) => (window as unknown as { storm: (n: number) => Promise<boolean> }).storm(n), STORM);
       await b.message('flush', {});
       // each report is asked for on its own so its time is its own
       for (const name of names) await reportOf(name);
@@ -286,6 +307,37 @@ export function hostileSuite(kind: BrowserKind): void {
       expect(flood.length + dropped).toBeGreaterThanOrEqual(2000);
       expect(visit.observed.cookies.find((c) => c.name === 'early_session')?.setBy.via).toBe('http');
       expect(visit.observed.requests.find((q) => q.type === 'main_frame')?.url).toBe(PAGES.flood);
+    });
+
+    test('IP, IPv6, IDN and localhost hosts are requests of their own site; data:, blob: and about: URLs are none', () => {
+      const requests = visitOf(reports.odd).observed.requests.filter((q) => !q.url.includes('/storm'));
+      const listed = requests.map((q) => [q.url, q.type, q.party, q.site, q.status]);
+      expect(listed).toEqual(
+        expect.arrayContaining([
+          ['http://127.0.0.1/ip.gif', 'image', 'third', '127.0.0.1', 404],
+          ['http://[::1]/v6.gif', 'image', 'third', '::1', 404],
+          // the browser asks for the IDN host in its ASCII form, and so the report names it
+          ['https://xn--bcher-kva.example/idn.gif', 'image', 'third', 'xn--bcher-kva.example', 404],
+          ['http://localhost/lh.gif', 'image', 'third', 'localhost', 404],
+        ]),
+      );
+      expect(requests.filter((q) => !/^https?:/.test(q.url))).toEqual([]);
+      // what reached the servers from the page is all there
+      const served = internet.requests.filter((q) => ['127.0.0.1', '[::1]', 'xn--bcher-kva.example', 'localhost'].includes(q.host));
+      expect(served.length).toBeGreaterThanOrEqual(4);
+      for (const q of served) expect(requests.some((r) => r.url === q.url.href)).toBe(true);
+    });
+
+    test(`a storm of ${STORM} fetches: each is in the report, answered or failed, and the page's own request is kept`, () => {
+      const visit = visitOf(reports.odd);
+      const storm = visit.observed.requests.filter((q) => q.url.includes('/storm?i='));
+      expect(visit.observed.truncated?.requests ?? 0).toBe(0);
+      expect(new Set(storm.map((q) => q.url)).size).toBe(STORM);
+      // Chromium fails some of them itself (net::ERR_INSUFFICIENT_RESOURCES) before they leave: those carry the error
+      for (const q of storm) expect(q.status === 200 || typeof q.error === 'string').toBe(true);
+      const reached = internet.requests.filter((q) => q.host === 'www.odd-urls.example' && q.url.pathname === '/storm');
+      expect(storm.filter((q) => q.status === 200)).toHaveLength(reached.length);
+      expect(visit.observed.requests.find((q) => q.type === 'main_frame')?.url).toBe(PAGES.odd);
     });
 
     test('megabyte and 10,000-deep JSON-LD: dpv is invalid with the reason, nothing else breaks', () => {
