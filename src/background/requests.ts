@@ -20,6 +20,7 @@ import {
 import { absorbAbandoned, isAbortedNavigation, keepsPageOnScreen } from '../core/observe/abandoned.ts';
 import { isFromPageLeft, type RequestOrigin } from '../core/observe/page-left.ts';
 import { serviceWorkerOrigin, visitForWorker } from '../core/observe/service-worker.ts';
+import { setCookieNames as setCookieNamesOf } from '../core/cookies/parse-set-cookie.ts';
 import { isNetworkUrl } from '../core/party.ts';
 import { NETWORK_TEXT_IS_BYTES, networkText } from '../shared/quirks.ts';
 import { type RequestEventName, requestListenerSpecs } from '../shared/request-listeners.ts';
@@ -248,13 +249,9 @@ function onResponse(ctx: BackgroundContext, d: ResponseDetails, redirect: boolea
   const headers = headerList(d.responseHeaders);
   for (const h of headers) {
     const name = h.name.toLowerCase();
-    if (name === 'set-cookie' && h.value) {
-      // Firefox joins several Set-Cookie headers with newlines.
-      for (const line of h.value.split('\n')) {
-        const eq = line.indexOf('=');
-        if (eq > 0) setCookieNames.push(line.slice(0, eq).trim());
-      }
-    } else if (name === 'p3p') p3p = h.value;
+    // Firefox joins several Set-Cookie headers with newlines.
+    if (name === 'set-cookie' && h.value) setCookieNames.push(...setCookieNamesOf(h.value));
+    else if (name === 'p3p') p3p = h.value;
     else if (name === 'content-length') size = Number(h.value);
   }
   recordResponse(state, d.requestId, {

@@ -12,7 +12,11 @@ function CookieItem({ row }: { row: CookieRow }) {
   return (
     <li class={`card cookie${warn ? ' warn' : ''}`} data-testid="cookie" data-name={row.name} data-status={row.status}>
       <p class="cookie-head">
-        <code class="value cookie-name">{row.name}</code>
+        {row.name === '' ? (
+          <span class="cookie-name nameless">{t('cookie_nameless')}</span>
+        ) : (
+          <code class="value cookie-name">{row.name}</code>
+        )}
         <span class={`badge purpose-${row.purpose}`}>{t(purposeKey(row.purpose))}</span>
         <span class={`badge status-${row.status}`}>{t(statusKey(row.status))}</span>
         {row.removed && <span class="badge">{t('cookie_removed')}</span>}

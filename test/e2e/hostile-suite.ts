@@ -31,6 +31,22 @@ const PAGES = {
   odd: 'https://www.odd-urls.example/',
 } as const;
 
+/** Set-Cookie lines a careless server sends: the browser keeps some, mends some and drops the rest. */
+const ODD_COOKIES = [
+  'odd_ok=1; Path=/; Secure; SameSite=Lax',
+  'odd_bad_expiry=1; Expires=not a date; Path=/',
+  'odd_past=1; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/',
+  '=nameless_value; Path=/',
+  'odd_attrs=1; Path=/; ' + 'Unknown=x; '.repeat(300),
+  `odd_huge=${'x'.repeat(5000)}; Path=/`,
+  'odd_quoted="a b; c"; Path=/',
+  'odd_utf8=caf\u00e9; Path=/',
+  'odd_dup=first; Path=/',
+  'odd_dup=second; Path=/',
+  'odd_domain=1; Domain=elsewhere.example; Path=/',
+  'odd_maxage=1; Max-Age=99999999999999; Path=/',
+];
+
 /** How many fetches the odd-URL page fires at once, after it has loaded. */
 const STORM = 1500;
 type PageName = keyof typeof PAGES;
@@ -70,7 +86,7 @@ window.storm = (n) => Promise.all(Array.from({ length: n }, (_, i) => fetch('/st
   return [
     (req) => {
       if (req.host !== 'www.odd-urls.example') return null;
-      if (req.url.pathname === '/') return { headers: { 'content-type': 'text/html; charset=utf-8' }, body: odd };
+      if (req.url.pathname === '/') return { headers: { 'content-type': 'text/html; charset=utf-8', 'set-cookie': ODD_COOKIES }, body: odd };
       return req.url.pathname === '/storm' ? { headers: { 'content-type': 'text/plain' }, body: 'ok' } : null;
     },
     (req) => {
@@ -326,6 +342,28 @@ export function hostileSuite(kind: BrowserKind): void {
       const served = internet.requests.filter((q) => ['127.0.0.1', '[::1]', 'xn--bcher-kva.example', 'localhost'].includes(q.host));
       expect(served.length).toBeGreaterThanOrEqual(4);
       for (const q of served) expect(requests.some((r) => r.url === q.url.href)).toBe(true);
+    });
+
+    test('careless Set-Cookie lines: what the browser keeps is reported, attributed to the response; what it drops is not', () => {
+      const cookies = visitOf(reports.odd).observed.cookies;
+      const kept = (name: string) => cookies.find((c) => c.name === name);
+      for (const name of ['odd_ok', 'odd_bad_expiry', 'odd_attrs', 'odd_quoted', 'odd_utf8', 'odd_dup', 'odd_maxage']) {
+        expect({ name, setBy: kept(name)?.setBy }).toEqual({ name, setBy: { via: 'http', url: PAGES.odd } });
+      }
+      // an unreadable expiry makes a session cookie; the later of two lines wins; a value stops at the first ';'
+      expect(kept('odd_bad_expiry')).toMatchObject({ session: true, lifetimeSeconds: null });
+      expect(kept('odd_dup')?.value).toBe('second');
+      expect(kept('odd_quoted')?.value).toBe('"a b');
+      expect(kept('odd_utf8')?.value).toBe('caf\u00e9');
+      // both browsers cap a lifetime at 400 days (counted from when the change was seen: a second's rounding either way)
+      expect(kept('odd_maxage')?.lifetimeSeconds).toBeLessThanOrEqual(400 * 86400 + 60);
+      expect(kept('odd_maxage')?.lifetimeSeconds).toBeGreaterThan(399 * 86400);
+      // expired, over 4 KB, or for another site: never stored, never reported
+      for (const name of ['odd_past', 'odd_huge', 'odd_domain']) expect(kept(name)).toBeUndefined();
+      // `=value`: Chromium keeps it under the empty name (Firefox drops it); kept, it is the response's
+      const nameless = cookies.filter((c) => c.name === '');
+      if (kind === 'chromium') expect(nameless).toHaveLength(1);
+      for (const c of nameless) expect(c).toMatchObject({ value: 'nameless_value', setBy: { via: 'http', url: PAGES.odd } });
     });
 
     test(`a storm of ${STORM} fetches: each is in the report, answered or failed, and the page's own request is kept`, () => {

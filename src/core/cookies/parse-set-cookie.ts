@@ -193,6 +193,25 @@ export function parseSetCookie(header: string, responseUrl: string, now: number)
 }
 
 /**
+ * The names a Set-Cookie header value sets, one per line, as browsers read them: the text before the first `=` of
+ * the first `;`-part, trimmed; a line without `=` sets the empty name (its text is the value), as does `=value`.
+ * Lines with control characters, which browsers ignore, set nothing. At most 200 names, each cut where browsers cut it (4096).
+ */
+export function setCookieNames(raw: string): string[] {
+  const names: string[] = [];
+  for (const line of splitSetCookieHeaders(raw)) {
+    if (CONTROL.test(line)) continue;
+    const semi = line.indexOf(';');
+    const pair = semi === -1 ? line : line.slice(0, semi);
+    const eq = pair.indexOf('=');
+    if (trimWs(pair) === '' || trimWs(pair) === '=') continue;
+    names.push(eq === -1 ? '' : trimWs(pair.slice(0, eq)).slice(0, MAX_NAME_VALUE));
+    if (names.length >= 200) break;
+  }
+  return names;
+}
+
+/**
  * Firefox's webRequest (and some proxies) join several Set-Cookie lines into one header value with "\n";
  * Chromium reports them separately. Splits on line breaks only: commas also occur inside Expires dates.
  */

@@ -30,11 +30,16 @@ export function describePurposes(purposes: PurposeMap): string {
   return parts.length > 0 ? parts.join(', ') : 'nothing';
 }
 
+/** A cookie's name for people: browsers keep a cookie with an empty name (`Set-Cookie: =value`), so say so. */
+export function cookieName(name: string): string {
+  return name === '' ? '(no name)' : name;
+}
+
 /** One evidence item as one line of plain text. */
 export function describeEvidence(item: EvidenceItem): string {
   switch (item.type) {
     case 'cookie':
-      return `cookie ${item.name} on ${item.domain}${item.phase ? ` (${item.phase})` : ''}`;
+      return `cookie ${cookieName(item.name)} on ${item.domain}${item.phase ? ` (${item.phase})` : ''}`;
     case 'request':
       return `request ${item.url}${item.phase ? ` (${item.phase})` : ''}`;
     case 'storage':

@@ -3,7 +3,7 @@
 import type { ObservedCookie, ObservedRequest, Report, Visit } from '../types.ts';
 import { SEVERITIES } from '../types.ts';
 import { type TrackerSummary, thirdParties, trackersByCompany } from './aggregate.ts';
-import { describeEvidence, describePurposes, formatDuration } from './describe.ts';
+import { cookieName, describeEvidence, describePurposes, formatDuration } from './describe.ts';
 import { escapeHtml } from './escape.ts';
 import { KIND_INFO } from './kinds.ts';
 
@@ -66,7 +66,7 @@ function requestRow(r: ObservedRequest): string[] {
 
 function cookieRow(c: ObservedCookie): string[] {
   return [
-    c.name,
+    cookieName(c.name),
     c.domain,
     c.party,
     c.purpose + (c.purposeSource === 'unknown' ? '' : ` (${c.purposeSource})`),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { defaultPath, MAX_NAME_VALUE, parseSetCookie, splitSetCookieHeaders } from '../../../src/core/cookies/parse-set-cookie.ts';
+import { defaultPath, MAX_NAME_VALUE, parseSetCookie, setCookieNames, splitSetCookieHeaders } from '../../../src/core/cookies/parse-set-cookie.ts';
 
 interface Fixture {
   now: number;
@@ -96,5 +96,29 @@ describe('splitSetCookieHeaders', () => {
 
   test('bounded number of lines', () => {
     expect(splitSetCookieHeaders(Array.from({ length: 5000 }, (_, i) => `c${i}=1`).join('\n')).length).toBe(1000);
+  });
+});
+
+describe('setCookieNames', () => {
+  test.each([
+    ['a=1; Path=/', ['a']],
+    // Firefox joins the lines of one response
+    ['a=1\nb=2; Secure\n  c = 3 ', ['a', 'b', 'c']],
+    // the browser keeps these under the empty name, so attribution must know them
+    ['=nameless; Path=/', ['']],
+    ['no_equals_sign; Path=/', ['']],
+    ['; Path=/', []],
+    ['=', []],
+    ['', []],
+    ['ctl=a\u0001b\nok=1', ['ok']],
+    ['q="a=b"; Path=/', ['q']],
+  ])('%j → %j', (raw, names) => {
+    expect(setCookieNames(raw)).toEqual(names);
+  });
+
+  test('bounded: 200 names, 4096 characters each', () => {
+    const many = Array.from({ length: 500 }, (_, i) => `c${i}=1`).join('\n');
+    expect(setCookieNames(many)).toHaveLength(200);
+    expect(setCookieNames(`${'n'.repeat(5000)}=1`)[0]).toHaveLength(MAX_NAME_VALUE);
   });
 });

@@ -46,6 +46,15 @@ describe('formatText', () => {
     expect(plain).not.toContain('CNAME');
   });
 
+  test('a cookie with an empty name (browsers keep `=value`) is named as such', () => {
+    const copy = structuredClone(report);
+    const finding = copy.findings.find((f) => f.evidence.some((e) => e.type === 'cookie'));
+    const item = finding?.evidence.find((e) => e.type === 'cookie');
+    if (!item || item.type !== 'cookie') throw new Error('fixture has no cookie evidence');
+    item.name = '';
+    expect(formatText(copy, { color: false, failOn: 'high' })).toContain(`    - cookie (no name) on ${item.domain}`);
+  });
+
   test('explanations wrap at the width', () => {
     for (const line of plain.split('\n')) {
       if (line.startsWith('    ') && !line.startsWith('    -')) expect(line.length).toBeLessThanOrEqual(100);
