@@ -37,7 +37,7 @@ const ODD_COOKIES = [
   'odd_bad_expiry=1; Expires=not a date; Path=/',
   'odd_past=1; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/',
   '=nameless_value; Path=/',
-  'odd_attrs=1; Path=/; ' + 'Unknown=x; '.repeat(300),
+  `odd_attrs=1; Path=/; ${'Unknown=x; '.repeat(300)}`,
   `odd_huge=${'x'.repeat(5000)}; Path=/`,
   'odd_quoted="a b; c"; Path=/',
   'odd_utf8=caf\u00e9; Path=/',

@@ -50,7 +50,7 @@ describe('formatText', () => {
     const copy = structuredClone(report);
     const finding = copy.findings.find((f) => f.evidence.some((e) => e.type === 'cookie'));
     const item = finding?.evidence.find((e) => e.type === 'cookie');
-    if (!item || item.type !== 'cookie') throw new Error('fixture has no cookie evidence');
+    if (item?.type !== 'cookie') throw new Error('fixture has no cookie evidence');
     item.name = '';
     expect(formatText(copy, { color: false, failOn: 'high' })).toContain(`    - cookie (no name) on ${item.domain}`);
   });
