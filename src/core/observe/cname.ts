@@ -2,6 +2,7 @@
 // tracker in disguise (Adobe's `metrics.shop.example → shop.example.sc.omtrdc.net`, Eulerian, …). A host served
 // by a CDN or host (`static.shop.example → d1.cloudfront.net`) hides nothing, so only trackers whose purpose is
 // tracking (analytics, advertising, social) count. The DNS lookup itself is the browser's (background/cname.ts).
+// The reports list, per tracker, the hosts it hid behind (cloaked-hosts.ts).
 import { siteOf } from '../party.ts';
 import { isTrackingPurpose } from '../purposes.ts';
 import type { TrackerDatabase } from '../trackers.ts';

@@ -1,5 +1,5 @@
 // Trackers grouped by company, then tracker, with the purposes and request counts the popup shows.
-import { addCloaked, type CloakedHost } from '../export/aggregate.ts';
+import { addCloaked, type CloakedHost } from '../observe/cloaked-hosts.ts';
 import { PURPOSES } from '../types.ts';
 import type { Purpose, Report } from '../types.ts';
 import { memoByReport } from './memo.ts';
